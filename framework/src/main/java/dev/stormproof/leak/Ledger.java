@@ -1,0 +1,183 @@
+package dev.stormproof.leak;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The live resources Stormproof handed out (native buffers, tasks, threads), each with its owner
+ * (a test id), size and creation site. Producers ({@code vision}, {@code tasks}) {@link #track}
+ * a resource when they create it and {@link Entry#release()} it when they free it; the leak guard
+ * reads {@link #live(String)}.
+ *
+ * <p>The ledger holds resources weakly: an entry whose resource was garbage collected before
+ * {@code release()} is still live and reports {@link Entry#collected()} — freed by GC instead of
+ * close is a leak (DESIGN.md rule 2).
+ *
+ * <p>Thread-safe; cost per entry is one map insert plus the stack capture (disable sites with
+ * {@link #withoutSites()} on hot paths that do not need them).
+ */
+public final class Ledger {
+
+  /** What an entry tracks. */
+  public enum Kind { NATIVE_BUFFER, TASK, THREAD }
+
+  private static final int MAX_SITE_FRAMES = 24;
+
+  private final Map<Long, Entry> live = new ConcurrentHashMap<>();
+  private final AtomicLong ids = new AtomicLong();
+  private final boolean sites;
+
+  public Ledger() {
+    this(true);
+  }
+
+  private Ledger(boolean sites) {
+    this.sites = sites;
+  }
+
+  /** A ledger that records no creation sites (cheaper; reports say where to turn them on). */
+  public Ledger withoutSites() {
+    return new Ledger(false);
+  }
+
+  public boolean recordsSites() {
+    return sites;
+  }
+
+  /**
+   * Records {@code resource} as live.
+   *
+   * @param owner the test (or scope) id that owns it
+   * @param description what it is, for example {@code Mat 2400x1080 CV_8UC3}
+   * @param bytes native bytes it holds, or 0
+   */
+  public Entry track(Kind kind, Object resource, String owner, String description, long bytes) {
+    StackTraceElement[] site = sites ? trimmedSite() : new StackTraceElement[0];
+    Entry entry = new Entry(ids.incrementAndGet(), kind, new WeakReference<>(resource), owner,
+        description, bytes, site, Thread.currentThread().getName());
+    live.put(entry.id, entry);
+    return entry;
+  }
+
+  /** Every live entry, oldest first. */
+  public List<Entry> live() {
+    List<Entry> all = new ArrayList<>(live.values());
+    all.sort((a, b) -> Long.compare(a.id, b.id));
+    return all;
+  }
+
+  /** Live entries of {@code owner}, oldest first. */
+  public List<Entry> live(String owner) {
+    List<Entry> mine = new ArrayList<>();
+    for (Entry e : live()) {
+      if (e.owner.equals(owner)) {
+        mine.add(e);
+      }
+    }
+    return mine;
+  }
+
+  /** Number of live entries of {@code kind}. */
+  public long count(Kind kind) {
+    return live.values().stream().filter(e -> e.kind == kind).count();
+  }
+
+  /** Sum of {@link Entry#bytes()} of live entries of {@code kind}. */
+  public long bytes(Kind kind) {
+    return live.values().stream().filter(e -> e.kind == kind).mapToLong(e -> e.bytes).sum();
+  }
+
+  private static StackTraceElement[] trimmedSite() {
+    StackTraceElement[] full = new Throwable().getStackTrace();
+    int from = 0;
+    // Skip our own bookkeeping frames so the site starts at the caller's code.
+    while (from < full.length && full[from].getClassName().startsWith("dev.stormproof.leak.")) {
+      from++;
+    }
+    return Arrays.copyOfRange(full, from, Math.min(full.length, from + MAX_SITE_FRAMES));
+  }
+
+  /** One tracked resource. */
+  public final class Entry {
+    private final long id;
+    private final Kind kind;
+    private final WeakReference<Object> resource;
+    private final String owner;
+    private final String description;
+    private final long bytes;
+    private final StackTraceElement[] site;
+    private final String thread;
+    private final long createdNanos = System.nanoTime();
+
+    private Entry(long id, Kind kind, WeakReference<Object> resource, String owner,
+        String description, long bytes, StackTraceElement[] site, String thread) {
+      this.id = id;
+      this.kind = kind;
+      this.resource = resource;
+      this.owner = owner;
+      this.description = description;
+      this.bytes = bytes;
+      this.site = site;
+      this.thread = thread;
+    }
+
+    /** Marks the resource freed. Idempotent. */
+    public void release() {
+      live.remove(id);
+    }
+
+    public boolean released() {
+      return !live.containsKey(id);
+    }
+
+    /** True when the resource was garbage collected without {@link #release()}. */
+    public boolean collected() {
+      return resource.get() == null && !released();
+    }
+
+    /** The resource, or null once collected. */
+    public Object resource() {
+      return resource.get();
+    }
+
+    public Kind kind() {
+      return kind;
+    }
+
+    public String owner() {
+      return owner;
+    }
+
+    public String description() {
+      return description;
+    }
+
+    public long bytes() {
+      return bytes;
+    }
+
+    /** Creation site, innermost frame first; empty when sites are off. */
+    public StackTraceElement[] site() {
+      return site.clone();
+    }
+
+    /** Name of the thread that created the resource. */
+    public String thread() {
+      return thread;
+    }
+
+    public long createdNanos() {
+      return createdNanos;
+    }
+
+    @Override
+    public String toString() {
+      return kind + " " + description + " owned by " + owner;
+    }
+  }
+}
