@@ -1,0 +1,47 @@
+package dev.stormproof.leak;
+
+/**
+ * Which test (or scope) the current thread works for. The JUnit layer binds the test's unique
+ * id on the test thread; {@code TaskScope} binds the same id on every task thread it starts.
+ * Producers read {@link #current()} to tag what they create (ledger entries, queued taps), so
+ * the leak guard and the tap queue can attribute and cancel per test, also under parallel
+ * execution.
+ */
+public final class Owner {
+
+  /** The owner of work done outside any bound scope (a plain {@code main}, a static init). */
+  public static final String NONE = "<unscoped>";
+
+  private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+  private Owner() {}
+
+  /** The owner bound on this thread, or {@link #NONE}. */
+  public static String current() {
+    String id = CURRENT.get();
+    return id == null ? NONE : id;
+  }
+
+  /**
+   * Binds {@code id} on this thread until the returned binding is closed, which restores the
+   * previous owner. Use with try-with-resources.
+   */
+  public static Binding bind(String id) {
+    String previous = CURRENT.get();
+    CURRENT.set(id);
+    return () -> {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    };
+  }
+
+  /** A restorable binding; closing never throws. */
+  @FunctionalInterface
+  public interface Binding extends AutoCloseable {
+    @Override
+    void close();
+  }
+}
