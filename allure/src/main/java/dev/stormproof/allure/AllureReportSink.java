@@ -28,7 +28,11 @@ public final class AllureReportSink implements ReportSink {
 
   private static final Logger LOG = Logger.getLogger(AllureReportSink.class.getName());
 
-  /** Labels seen during the run, by name then value, for the report's environment page. */
+  /**
+   * Device labels seen during the run, for the report's environment page. JVM-wide on purpose:
+   * Allure's own lifecycle is JVM-wide, and the sink (a ServiceLoader instance) and the run-files
+   * listener have no other object in common.
+   */
   private static final ConcurrentMap<String, String> ENVIRONMENT = new ConcurrentHashMap<>();
 
   @Override
