@@ -49,7 +49,7 @@ class TouchScreenTest {
 
   @Test
   void a_tap_is_down_report_up_report_in_24_byte_events() {
-    RawTouch raw = new RawTouch(TouchScreen.parse(GETEVENT).orElseThrow(), true);
+    RawTouch raw = new RawTouch(TouchScreen.parse(GETEVENT).orElseThrow());
     byte[] bytes = raw.tapEvents(Point.of(540, 1200), new Size(1080, 2400));
     assertThat(bytes).hasSize(9 * 24);
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
