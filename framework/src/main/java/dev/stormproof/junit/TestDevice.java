@@ -1,0 +1,49 @@
+package dev.stormproof.junit;
+
+import dev.stormproof.device.Device;
+import dev.stormproof.device.adb.DevicePool;
+import dev.stormproof.leak.Owner;
+import dev.stormproof.tap.RateLimitedDevice;
+
+/**
+ * One test's device: its lease and the owner binding of the test thread. Closing cancels the
+ * test's queued taps and returns the device; idempotent (the extension closes it in afterEach,
+ * the store closes it again as a safety net).
+ */
+final class TestDevice implements AutoCloseable {
+
+  private final DevicePool.Lease lease;
+  private final Owner.Binding binding;
+  private boolean closed;
+
+  TestDevice(DevicePool.Lease lease, Owner.Binding binding) {
+    this.lease = lease;
+    this.binding = binding;
+  }
+
+  Device device() {
+    return lease.device();
+  }
+
+  String owner() {
+    return lease.owner();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (lease.device() instanceof RateLimitedDevice limited) {
+        limited.queue().cancel(lease.owner());
+      }
+    } finally {
+      lease.close();
+      if (binding != null) {
+        binding.close();
+      }
+    }
+  }
+}
