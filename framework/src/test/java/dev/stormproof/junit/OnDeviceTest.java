@@ -1,6 +1,7 @@
 package dev.stormproof.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.testkit.engine.EventConditions.container;
 import static org.junit.platform.testkit.engine.EventConditions.event;
@@ -15,8 +16,10 @@ import dev.stormproof.device.Size;
 import dev.stormproof.device.adb.AdbDevice;
 import dev.stormproof.leak.Owner;
 import dev.stormproof.tap.RateLimitedDevice;
+import dev.stormproof.tap.TapCancelledException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +37,12 @@ class OnDeviceTest {
   static final List<String> threads = new CopyOnWriteArrayList<>();
 
   static EngineExecutionResults run(Class<?> type) {
+    return run(type, Map.of());
+  }
+
+  static EngineExecutionResults run(Class<?> type, Map<String, String> extra) {
     return EngineTestKit.engine("junit-jupiter")
+        .configurationParameters(extra)
         .configurationParameter("stormproof.device", "virtual")
         .configurationParameter("stormproof.virtual.size", "200x400")
         .configurationParameter("stormproof.virtual.latency.fast", "true")
@@ -74,6 +82,31 @@ class OnDeviceTest {
         .isSameAs(seen.get("field")).isSameAs(seen.get("before")).isSameAs(seen.get("after"));
     assertThat((String) seen.get("owner")).contains("[method:taps(dev.stormproof.device.Device)]");
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("stormproof-"));
+  }
+
+  static final List<CompletableFuture<Void>> queued = new CopyOnWriteArrayList<>();
+
+  @OnDevice
+  static class LeavesTapsQueued {
+    @Test
+    void queuesMoreThanItWaitsFor(Device device) {
+      RateLimitedDevice limited = (RateLimitedDevice) device;
+      for (int i = 0; i < 20; i++) {
+        queued.add(limited.tapAsync(Point.of(i, 1)));
+      }
+    }
+  }
+
+  @Test
+  void taps_still_queued_when_the_test_ends_are_cancelled() {
+    queued.clear();
+    run(LeavesTapsQueued.class, Map.of("stormproof.tap.rate", "0.5", "stormproof.tap.burst", "1"))
+        .testEvents().assertStatistics(s -> s.succeeded(1));
+    assertThat(queued).hasSize(20).allMatch(CompletableFuture::isDone);
+    long cancelled = queued.stream().filter(f -> f.isCompletedExceptionally()).count();
+    assertThat(cancelled).isGreaterThanOrEqualTo(18);
+    assertThatThrownBy(() -> queued.get(19).join()).isInstanceOf(TapCancelledException.class)
+        .hasMessageContaining("was cancelled: its owner [engine:junit-jupiter]/[class:dev.stormproof.junit.OnDeviceTest$LeavesTapsQueued]");
   }
 
   static class MethodLevel {
