@@ -108,7 +108,7 @@ final class AdbConnection implements Runnable {
         AdbStream s = streams.get(m.arg1());
         if (s != null && s.remoteId == m.arg0()) {
           streams.remove(m.arg1());
-          s.onClosed();
+          s.onRemoteClose();
         }
       }
       case AdbMessage.A_AUTH, AdbMessage.A_STLS, AdbMessage.A_SYNC ->
@@ -131,7 +131,7 @@ final class AdbConnection implements Runnable {
       return;
     }
     int localId = nextId.getAndIncrement();
-    AdbStream stream = new AdbStream(this, localId, remoteId, request.get());
+    AdbStream stream = new AdbStream(this, localId, remoteId, request.get(), device.faults());
     streams.put(localId, stream);
     send(AdbMessage.of(AdbMessage.A_OKAY, localId, remoteId));
     try {

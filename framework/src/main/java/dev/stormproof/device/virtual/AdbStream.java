@@ -27,13 +27,18 @@ final class AdbStream {
   final int localId;
   final int remoteId;
   final ServiceRequest request;
+  /** Faults armed when the stream was opened (-1: none); taken in OPEN order, on the reader thread. */
+  final long dropAfter;
+  final long truncateAfter;
   private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(INBOX_CHUNKS);
   private final Object lock = new Object();
   private boolean awaitingOkay;
   private boolean closed;
   private boolean unackedInput;
 
-  AdbStream(AdbConnection connection, int localId, int remoteId, ServiceRequest request) {
+  AdbStream(AdbConnection connection, int localId, int remoteId, ServiceRequest request, Faults faults) {
+    this.dropAfter = faults.takeDrop().orElse(-1);
+    this.truncateAfter = faults.takeTruncate().orElse(-1);
     this.connection = connection;
     this.localId = localId;
     this.remoteId = remoteId;
@@ -129,14 +134,31 @@ final class AdbStream {
     }
   }
 
-  /** The host closed the stream or the connection ended: wake the service thread. */
+  /**
+   * The host sent CLSE: no more writes from us, but input it sent before stays readable (adb
+   * {@code exec-in} closes right after its last write), followed by end of input.
+   */
+  void onRemoteClose() {
+    markClosed();
+    try {
+      inbox.put(END); // room appears as the service drains, or when finish() clears the inbox
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The connection ended: wake the service thread and drop unread input. */
   void onClosed() {
+    markClosed();
+    inbox.clear(); // also frees a reader blocked in put()
+    inbox.offer(END);
+  }
+
+  private void markClosed() {
     synchronized (lock) {
       closed = true;
       lock.notifyAll();
     }
-    inbox.clear(); // also frees a reader blocked in put()
-    inbox.offer(END);
   }
 
   boolean closed() {

@@ -36,8 +36,13 @@ final class RawAdbClient implements AutoCloseable {
     return c;
   }
 
+  /** Sends CNXN; returns the reply, or null when the device reset or closed the connection. */
   AdbMessage connect(int version, int maxData) throws IOException {
-    send(new AdbMessage(AdbMessage.A_CNXN, version, maxData, "host::\0".getBytes(StandardCharsets.UTF_8)));
+    try {
+      send(new AdbMessage(AdbMessage.A_CNXN, version, maxData, "host::\0".getBytes(StandardCharsets.UTF_8)));
+    } catch (java.net.SocketException e) {
+      return null;
+    }
     return read();
   }
 
@@ -73,17 +78,31 @@ final class RawAdbClient implements AutoCloseable {
     return reply.arg0();
   }
 
+  private final java.util.Map<Integer, java.util.ArrayDeque<AdbMessage>> pending = new java.util.HashMap<>();
+
+  /** The next message for one stream; messages for other streams are kept for their readers. */
+  AdbMessage readFor(int localId) throws IOException {
+    java.util.ArrayDeque<AdbMessage> queue = pending.get(localId);
+    if (queue != null && !queue.isEmpty()) {
+      return queue.poll();
+    }
+    while (true) {
+      AdbMessage m = read();
+      if (m == null || m.arg1() == localId) {
+        return m;
+      }
+      pending.computeIfAbsent(m.arg1(), k -> new java.util.ArrayDeque<>()).add(m);
+    }
+  }
+
   /** Reads one stream to its CLSE, acknowledging each WRTE. Null if the connection dropped first. */
   byte[] readStream(int localId) throws IOException {
     ByteArrayOutputStream data = new ByteArrayOutputStream();
     while (true) {
-      AdbMessage m = read();
+      AdbMessage m = readFor(localId);
       if (m == null) {
         lastPartial = data.toByteArray();
         return null;
-      }
-      if (m.arg1() != localId) {
-        continue;
       }
       if (m.command() == AdbMessage.A_WRTE) {
         writeSizes.add(m.payload().length);
