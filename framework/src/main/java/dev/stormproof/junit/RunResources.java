@@ -15,14 +15,24 @@ final class RunResources implements AutoCloseable {
   static final String KEY = RunResources.class.getName();
 
   private DeviceRuntime devices;
+  private RuntimeException startFailure;
   private boolean closed;
 
   synchronized DeviceRuntime devices(Function<String, Optional<String>> config) {
     if (closed) {
       throw new IllegalStateException("the Stormproof run resources are closed: the launcher session ended");
     }
+    if (startFailure != null) {
+      // Fail every later test at once with the first cause instead of retrying slow connects.
+      throw new IllegalStateException("the devices of this run could not be started: " + startFailure.getMessage(), startFailure);
+    }
     if (devices == null) {
-      devices = DeviceRuntime.start(config);
+      try {
+        devices = DeviceRuntime.start(config);
+      } catch (RuntimeException e) {
+        startFailure = e;
+        throw e;
+      }
     }
     return devices;
   }

@@ -14,15 +14,19 @@ final class TestDevice implements AutoCloseable {
 
   private final DevicePool.Lease lease;
   private final Owner.Binding binding;
+  private final Device view;
   private boolean closed;
 
   TestDevice(DevicePool.Lease lease, Owner.Binding binding) {
     this.lease = lease;
     this.binding = binding;
+    // The test gets a view whose close() is a no-op: the pooled device and its queue outlive the test.
+    this.view = lease.device() instanceof RateLimitedDevice limited
+        ? RateLimitedDevice.sharing(limited.delegate(), limited.queue()) : lease.device();
   }
 
   Device device() {
-    return lease.device();
+    return view;
   }
 
   String owner() {

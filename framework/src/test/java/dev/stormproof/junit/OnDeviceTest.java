@@ -109,6 +109,28 @@ class OnDeviceTest {
         .hasMessageContaining("was cancelled: its owner [engine:junit-jupiter]/[class:dev.stormproof.junit.OnDeviceTest$LeavesTapsQueued]");
   }
 
+  @OnDevice
+  @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
+  static class ClosesItsHandle {
+    @Test
+    void a(Device d) {
+      d.close();
+    }
+
+    @Test
+    void b(Device d) {
+      d.tap(Point.of(3, 3));
+      seen.put("b", d.shell("echo ok").stdout());
+    }
+  }
+
+  @Test
+  void closing_the_injected_handle_does_not_close_the_pooled_device() {
+    seen.clear();
+    run(ClosesItsHandle.class).testEvents().assertStatistics(s -> s.succeeded(2).failed(0));
+    assertThat(seen.get("b")).isEqualTo("ok\n");
+  }
+
   static class MethodLevel {
     @Test
     @OnDevice

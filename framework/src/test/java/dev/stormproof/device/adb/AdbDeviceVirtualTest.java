@@ -153,6 +153,34 @@ class AdbDeviceVirtualTest {
   }
 
   @Test
+  void a_drop_fails_every_call_in_flight_as_lost_not_as_a_timeout() throws Exception {
+    device.close();
+    // A long timeout: a call stranded by the drop would surface as DeviceTimeoutException.
+    device = AdbDevice.direct("127.0.0.1", vdev.port(), AdbOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+    device.screenSize();
+    vdev.faults().hang();
+    java.util.List<java.util.concurrent.CompletableFuture<Throwable>> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          device.shell("echo x");
+          return null;
+        } catch (Throwable t) {
+          return t;
+        }
+      }));
+    }
+    await().until(() -> vdev.faults().hungCommands() == 6);
+    vdev.faults().goOffline();
+    for (var c : calls) {
+      assertThat(c.get()).isInstanceOf(DeviceLostException.class);
+    }
+    vdev.faults().goOnline();
+    vdev.faults().release();
+    assertThat(device.shell("echo again").stdout()).isEqualTo("again\n");
+  }
+
+  @Test
   void an_offline_device_is_lost_until_it_comes_back() {
     device.screenSize();
     vdev.faults().goOffline();
