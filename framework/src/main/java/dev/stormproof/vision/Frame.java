@@ -65,7 +65,7 @@ public final class Frame implements AutoCloseable {
     this.size = shot.size();
     this.capturedAtNanos = shot.capturedAtNanos();
     this.buffers = buffers;
-    this.gate = new Gate("Frame " + size + " captured by " + vision.name(), vision.ledger(), vision.owner());
+    this.gate = new Gate("Frame " + size + " captured by " + vision.name(), vision.ledger(), vision.owner(), false);
     ByteBuffer src = shot.rgba().duplicate();
     this.hash = hash(src.duplicate(), size);
     int w = size.width();

@@ -25,10 +25,21 @@ final class Gate {
   private volatile boolean closed;
   private boolean freed; // guarded by the write lock
 
+  private final boolean scoped;
+
   Gate(String name, Ledger ledger, String owner) {
+    this(name, ledger, owner, true);
+  }
+
+  /**
+   * @param scoped false for a gate nested inside another owner's calls (a {@link Frame}): its
+   *     calls open no scope, so allocations go to the enclosing call's scope
+   */
+  Gate(String name, Ledger ledger, String owner, boolean scoped) {
     this.name = name;
     this.ledger = ledger;
     this.owner = owner;
+    this.scoped = scoped;
   }
 
   /** One native call: closes its scope (freeing temporaries) and unlocks on close. */
@@ -36,13 +47,15 @@ final class Gate {
     final LedgerScope scope;
 
     private Call() {
-      this.scope = new LedgerScope(ledger, owner);
+      this.scope = scoped ? new LedgerScope(ledger, owner) : null;
     }
 
     @Override
     public void close() {
       try {
-        scope.close();
+        if (scope != null) {
+          scope.close();
+        }
       } finally {
         lock.readLock().unlock();
       }

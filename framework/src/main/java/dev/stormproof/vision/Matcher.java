@@ -45,7 +45,7 @@ final class Matcher {
   }
 
   /** Refined candidates, best score first; never null. Immutable Java data (cacheable). */
-  record Result(List<Candidate> candidates, int level, double coarseScale) {}
+  record Result(List<Candidate> candidates, int level, double coarseScale, int coarseX, int coarseY) {}
 
   private record Coarse(int x, int y, double scale, double score, int w, int h) {}
 
@@ -131,7 +131,9 @@ final class Matcher {
         unique.add(c);
       }
     }
-    return new Result(List.copyOf(unique), level, scales.length == 0 ? 1 : scales[0]);
+    Coarse top = distinct.isEmpty() ? null : distinct.get(0);
+    return new Result(List.copyOf(unique), level, top == null ? scales[0] : top.scale(),
+        top == null ? -1 : top.x(), top == null ? -1 : top.y());
   }
 
   private static double sq(double v) {
