@@ -5,18 +5,21 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
-import org.junit.platform.testkit.engine.Event;
 
+/** Planted leaks fail with the expected report; clean tests and ordering tricks do not. */
 class LeakGuardTest {
 
   @AfterAll
   static void freePlantedLeaks() throws InterruptedException {
     PlantedLeaks.cleanUp();
+    GuardFixtures.STAIRS.forEach(Pointer::free);
   }
 
   static EngineExecutionResults run(Class<?> testClass) {
@@ -28,34 +31,147 @@ class LeakGuardTest {
         .execute();
   }
 
-  static List<String> failures(EngineExecutionResults results) {
-    return results.testEvents().failed().stream()
-        .map(Event::getPayload)
-        .map(p -> p.map(Object::toString).orElse(""))
-        .collect(Collectors.toList());
-  }
-
-  static List<Throwable> throwables(EngineExecutionResults results) {
+  static List<Throwable> failures(EngineExecutionResults results) {
     return results.testEvents().failed().stream()
         .map(e -> e.getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow())
         .collect(Collectors.toList());
   }
 
   @Test
-  void printsReports() {
-    for (Class<?> c : List.of(PlantedLeaks.UnclosedMat.class, PlantedLeaks.MatsFromTask.class,
-        PlantedLeaks.ThreadNeverStopped.class, PlantedLeaks.TaskBlockedForever.class,
-        PlantedLeaks.NativeMalloc.class, PlantedLeaks.NativeMallocHeapOnly.class)) {
+  void unclosedMatPerIterationIsReportedWithItsAllocationSite() {
+    EngineExecutionResults r = run(PlantedLeaks.UnclosedMat.class);
+    assertThat(r.testEvents().succeeded().count()).isEqualTo(1); // the warm-up iteration
+    List<Throwable> failures = failures(r);
+    assertThat(failures).hasSize(2).allMatch(t -> t instanceof AssertionError);
+    assertThat(failures.get(0).getMessage())
+        .startsWith("LEAK: @LeakGuard after iteration 2 (leaks repetition 2 of 3) of UnclosedMat;"
+            + " baseline after 1 warm-up iteration(s); settled ")
+        .contains("What grew:\n"
+            + "  native buffers   +1 (baseline 0, now 1, tolerance 0) [owned by this test]\n")
+        .contains("Native buffers not closed (grouped by allocation site):\n"
+            + "  1 x Mat 2400x1080 CV_8UC3 (7.4 MiB each, 7.4 MiB in all) on thread "
+            + Thread.currentThread().getName() + ", created at:\n"
+            + "      at dev.stormproof.junit.PlantedLeaks$UnclosedMat.leaks(PlantedLeaks.java:43)\n"
+            + "    1 of them freed by GC instead of close(): close them (try-with-resources) or"
+            + " allocate them in a scope\n")
+        .contains("Attribution: native bytes, javacpp pointers and threads are process-wide"
+            + " (under parallel execution another test may have grown them); native buffers and"
+            + " tasks carry the owning test's id and are exact.\n")
+        .contains("More: -Dstormproof.leak.stackDepth=40 shows deeper stacks;"
+            + " -Dstormproof.leak.jfr=true keeps a JFR recording of the leaking iteration.\n");
+  }
+
+  @Test
+  void matsLeakedFromAForkedTaskNameTheTaskThread() {
+    List<Throwable> failures = failures(run(PlantedLeaks.MatsFromTask.class));
+    assertThat(failures).hasSize(2);
+    assertThat(failures.get(0).getMessage())
+        .contains("  native buffers   +2 (baseline 0, now 2, tolerance 0) [owned by this test]\n")
+        .contains("  2 x Mat 480x640 CV_8UC3 (900.0 KiB each, 1.8 MiB in all) on thread"
+            + " stormproof-task-leaks#2-1, created at:\n"
+            + "      at dev.stormproof.junit.PlantedLeaks$MatsFromTask.lambda$leaks$0"
+            + "(PlantedLeaks.java:53)\n")
+        .contains("    2 of them freed by GC instead of close()");
+  }
+
+  @Test
+  void threadStartedAndNeverStoppedIsShownWithItsStack() {
+    List<Throwable> failures = failures(run(PlantedLeaks.ThreadNeverStopped.class));
+    assertThat(failures).hasSize(2);
+    assertThat(failures.get(0).getMessage())
+        .contains("What grew:\n"
+            + "  threads          +1 (baseline 0, now 1, tolerance 0) [process-wide]\n")
+        .contains("Threads that did not stop (grouped by identical stack):\n"
+            + "  1 thread [WAITING] with this stack: planted-leaky-thread\n")
+        .contains("java.util.concurrent.CountDownLatch.await(CountDownLatch.java:230)")
+        .contains("dev.stormproof.junit.PlantedLeaks$ThreadNeverStopped.lambda$leaks$0"
+            + "(PlantedLeaks.java:66)");
+  }
+
+  @Test
+  void taskBlockedForeverOnAQueueFailsTheTestAndIsInTheLeakReport() {
+    List<Throwable> failures = failures(run(PlantedLeaks.TaskBlockedForever.class));
+    assertThat(failures).hasSize(3); // the scope's close fails every iteration, warm-up too
+    Throwable second = failures.get(1);
+    assertThat(second.getClass().getSimpleName()).isEqualTo("TasksStuckException");
+    assertThat(second.getMessage())
+        .startsWith("1 task(s) of scope 'leaks#2' ignored cancellation and were still alive"
+            + " 200 ms later; they stay in the ledger as leaked tasks:\n"
+            + "  task #1 (stormproof-task-leaks#2-1) [WAITING]\n")
+        .contains("java.util.concurrent.LinkedBlockingQueue.take(")
+        .contains("    forked at:\n"
+            + "      at dev.stormproof.junit.PlantedLeaks$TaskBlockedForever.leaks"
+            + "(PlantedLeaks.java:80)\n");
+    assertThat(second.getSuppressed()).hasSize(1);
+    assertThat(second.getSuppressed()[0].getMessage())
+        .contains("; the test itself failed, this is what it left behind\n")
+        .contains("  tasks            +1 (baseline 0, now 1, tolerance 0) [owned by this test]\n")
+        .contains("Tasks still live:\n"
+            + "  task #1 (stormproof-task-leaks#2-1) [CANCELLED, thread WAITING]\n")
+        .contains("java.util.concurrent.LinkedBlockingQueue.take(")
+        .contains("    forked at:\n"
+            + "      at dev.stormproof.junit.PlantedLeaks$TaskBlockedForever.leaks"
+            + "(PlantedLeaks.java:80)\n");
+  }
+
+  @Test
+  void nativeLeakOf25MiBIsCaughtWhereAHeapOnlyCheckSeesNothing() {
+    EngineExecutionResults heapOnly = run(PlantedLeaks.NativeMallocHeapOnly.class);
+    EngineExecutionResults guarded = run(PlantedLeaks.NativeMalloc.class);
+
+    assertThat(heapOnly.testEvents().succeeded().count()).isEqualTo(3);
+    assertThat(heapOnly.testEvents().failed().count()).isZero();
+
+    List<Throwable> failures = failures(guarded);
+    assertThat(failures).hasSize(2);
+    assertThat(failures.get(0).getMessage())
+        .containsPattern("What grew:\n  native bytes     \\+25\\.[01] MiB \\(baseline [0-9.]+ MiB,"
+            + " now [0-9.]+ MiB, tolerance 8\\.0 MiB\\) \\[process-wide\\]\n")
+        .contains("Within tolerance: javacpp pointers +0, threads +0, native buffers +0, tasks +0")
+        .contains("Native memory: native bytes from glibc mallinfo2() (uordblks + hblkhd)\n");
+  }
+
+  @Test
+  void cleanTestsPassAHundredIterationsParameterizedAndBetweenTests() {
+    EngineExecutionResults r = run(GuardFixtures.Clean.class);
+    assertThat(failures(r)).isEmpty();
+    assertThat(r.testEvents().succeeded().count()).isEqualTo(106);
+  }
+
+  @Test
+  void stairStepGrowthUnderTheToleranceFails() {
+    List<Throwable> failures = failures(run(GuardFixtures.Stairs.class));
+    assertThat(failures).hasSize(1);
+    assertThat(failures.get(0).getMessage())
+        .startsWith("LEAK: @LeakGuard after iteration 12 (creeps repetition 12 of 12) of Stairs;")
+        // 10 steps of 512 KiB; malloc bookkeeping of the JVM itself can blur one step.
+        .containsPattern("\n  native bytes     rose in (9|10) of the last 10 iterations \\(\\+[0-9.]+ MiB"
+            + " in all, each step within tolerance\\): stair-step growth \\[process-wide\\]\n")
+        .containsPattern("Within tolerance: native bytes \\+[0-9.]+ MiB, javacpp pointers");
+  }
+
+  @Test
+  void measuresAfterOtherExtensionsReleasedWhateverTheDeclarationOrder() {
+    for (Class<?> c : List.of(GuardFixtures.DeclaredBefore.class,
+        GuardFixtures.DeclaredAfter.class)) {
       EngineExecutionResults r = run(c);
-      System.out.println("=== " + c.getSimpleName() + " " + r.testEvents().succeeded().count()
-          + " passed");
-      for (Throwable t : throwables(r)) {
-        System.out.println("--- " + t.getClass().getName());
-        System.out.println(t.getMessage());
-        for (Throwable s : t.getSuppressed()) {
-          System.out.println("  suppressed: " + s.getMessage());
-        }
-      }
+      assertThat(failures(r)).as(c.getSimpleName()).isEmpty();
+      assertThat(r.testEvents().succeeded().count()).as(c.getSimpleName()).isEqualTo(4);
     }
+    // Control: the same probe does fail when an extension keeps its buffer past the test.
+    List<Throwable> late = failures(run(GuardFixtures.ReleasedTooLate.class));
+    assertThat(late).hasSize(2);
+    assertThat(late.get(0).getMessage()).contains(
+        "  javacpp pointers +1 (baseline ");
+  }
+
+  @Test
+  void negativeWarmupFailsBeforeTheTestRuns() {
+    List<Throwable> failures = failures(run(GuardFixtures.NegativeWarmup.class));
+    assertThat(failures).hasSize(1);
+    assertThat(failures.get(0)).isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("@LeakGuard on [NegativeWarmup.guarded()]: warmup must be 0 or more, was -2;"
+            + " set warmup = 0 or more, or leave it out to use stormproof.leak.warmup"
+            + " (default 2)");
   }
 }

@@ -1,0 +1,136 @@
+package dev.stormproof.junit;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+
+import dev.stormproof.tasks.TaskScope;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Clean, ordering and misuse fixtures run through EngineTestKit by {@link LeakGuardTest}. */
+final class GuardFixtures {
+
+  static final List<Pointer> STAIRS = new CopyOnWriteArrayList<>();
+  static final List<Mat> HELD_FOR_CLASS = new CopyOnWriteArrayList<>();
+
+  private GuardFixtures() {}
+
+  /** Tiny real work per iteration: a Mat closed, a task joined, a thread joined. */
+  @LeakGuard
+  static class Clean {
+    @RepeatedTest(100)
+    void repeated(TaskScope tasks) throws Exception {
+      try (Mat m = new Mat(8, 8, CV_8UC1)) {
+        tasks.fork(() -> {
+          try (Mat inTask = new Mat(4, 4, CV_8UC1)) {
+            return inTask.rows();
+          }
+        });
+        Thread t = new Thread(m::rows, "short-lived");
+        t.start();
+        t.join();
+        tasks.join();
+      }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5})
+    void parameterized(int size) {
+      try (Mat m = new Mat(size, size, CV_8UC1)) {
+        m.rows();
+      }
+    }
+
+    @Test
+    void plain() {
+      new Mat(2, 2, CV_8UC1).close();
+    }
+  }
+
+  /** 512 KiB per iteration: each step and the sum stay under the 8 MiB tolerance. */
+  @LeakGuard(warmup = 1)
+  static class Stairs {
+    @RepeatedTest(12)
+    void creeps() {
+      Pointer p = Pointer.malloc(512 * 1024);
+      Pointer.memset(p, 1, 512 * 1024);
+      STAIRS.add(p);
+    }
+  }
+
+  /** Allocates outside the test body in beforeEach, frees in afterEach. */
+  static class ReleaseInAfterEach implements BeforeEachCallback, AfterEachCallback {
+    @Override
+    public void beforeEach(ExtensionContext ctx) {
+      ctx.getStore(ExtensionContext.Namespace.GLOBAL)
+          .put("after-each-mat", new Mat(64, 64, CV_8UC1));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext ctx) {
+      ctx.getStore(ExtensionContext.Namespace.GLOBAL).remove("after-each-mat", Mat.class).close();
+    }
+  }
+
+  /** Frees what it allocated from a closeable store value (closed after all afterEach). */
+  static class ReleaseInStore implements BeforeEachCallback {
+    @Override
+    public void beforeEach(ExtensionContext ctx) {
+      Mat mat = new Mat(64, 64, CV_8UC1);
+      ctx.getStore(ExtensionContext.Namespace.GLOBAL).put("store-mat", (AutoCloseable) mat::close);
+    }
+  }
+
+  /** Keeps its Mats until the class ends: a leak between iterations. */
+  static class ReleaseInAfterAll implements BeforeEachCallback, AfterAllCallback {
+    @Override
+    public void beforeEach(ExtensionContext ctx) {
+      HELD_FOR_CLASS.add(new Mat(64, 64, CV_8UC1));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext ctx) {
+      HELD_FOR_CLASS.forEach(Mat::close);
+      HELD_FOR_CLASS.clear();
+    }
+  }
+
+  @ExtendWith(ReleaseInAfterEach.class)
+  @ExtendWith(ReleaseInStore.class)
+  @LeakGuard(warmup = 1)
+  static class DeclaredBefore {
+    @RepeatedTest(4)
+    void body() {}
+  }
+
+  @LeakGuard(warmup = 1)
+  @ExtendWith(ReleaseInAfterEach.class)
+  @ExtendWith(ReleaseInStore.class)
+  static class DeclaredAfter {
+    @RepeatedTest(4)
+    void body() {}
+  }
+
+  @LeakGuard(warmup = 1)
+  @ExtendWith(ReleaseInAfterAll.class)
+  static class ReleasedTooLate {
+    @RepeatedTest(3)
+    void body() {}
+  }
+
+  static class NegativeWarmup {
+    @Test
+    @LeakGuard(warmup = -2)
+    void guarded() {}
+  }
+}
