@@ -76,7 +76,8 @@ public final class MemoryChart {
     int lastIt = samples.isEmpty() ? 1 : Math.max(samples.get(samples.size() - 1).iteration(),
         firstIt + 1);
     double maxMib = Math.max(1, max(samples, true) / 1048576.0) * 1.1;
-    double maxCount = Math.max(1, max(samples, false)) * 1.1;
+    // Round the count axis up to a multiple of 5 so its five grid labels are whole numbers.
+    double maxCount = Math.ceil(Math.max(1, max(samples, false)) * 1.1 / 5.0) * 5;
 
     // Grid and axis labels: five divisions on both y axes share the same grid lines.
     for (int i = 0; i <= 5; i++) {

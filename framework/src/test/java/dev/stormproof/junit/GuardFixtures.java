@@ -133,4 +133,24 @@ final class GuardFixtures {
     @LeakGuard(warmup = -2)
     void guarded() {}
   }
+
+  @LeakGuard(warmup = 0)
+  static class TaskFails {
+    @Test
+    void failsInATask(TaskScope tasks) {
+      tasks.fork(() -> {
+        throw new IllegalStateException("device went away");
+      });
+    }
+  }
+
+  /** Per-class lifecycle: no per-test instance, so the guard hooks in at beforeEach. */
+  @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+  @LeakGuard(warmup = 1)
+  static class PerClassLifecycle {
+    @RepeatedTest(3)
+    void leaks() {
+      new Mat(16, 16, CV_8UC1);
+    }
+  }
 }

@@ -23,7 +23,12 @@ class LeakGuardTest {
   }
 
   static EngineExecutionResults run(Class<?> testClass) {
+    return run(testClass, java.util.Map.of());
+  }
+
+  static EngineExecutionResults run(Class<?> testClass, java.util.Map<String, String> config) {
     return EngineTestKit.engine("junit-jupiter")
+        .configurationParameters(config)
         .configurationParameter("stormproof.leak.settleMs", "300")
         .configurationParameter("stormproof.tasks.closeTimeoutMs", "200")
         .configurationParameter("stormproof.tasks.cancelGraceMs", "200")
@@ -173,5 +178,58 @@ class LeakGuardTest {
         .hasMessage("@LeakGuard on [NegativeWarmup.guarded()]: warmup must be 0 or more, was -2;"
             + " set warmup = 0 or more, or leave it out to use stormproof.leak.warmup"
             + " (default 2)");
+  }
+
+  @Test
+  void aTaskFailureFailsTheTestWithTheForkSite() {
+    List<Throwable> failures = failures(run(GuardFixtures.TaskFails.class));
+    assertThat(failures).hasSize(1);
+    assertThat(failures.get(0)).isInstanceOf(dev.stormproof.tasks.TaskFailedException.class)
+        .hasMessage("task #1 (stormproof-task-failsInATask-1) of scope 'failsInATask' failed:"
+            + " java.lang.IllegalStateException: device went away; forked at"
+            + " dev.stormproof.junit.GuardFixtures$TaskFails.failsInATask(GuardFixtures.java:"
+            + TASK_FAILS_FORK_LINE + ")")
+        .hasRootCauseMessage("device went away");
+  }
+
+  private static final int TASK_FAILS_FORK_LINE = 141;
+
+  @Test
+  void perClassLifecycleIsGuardedToo() {
+    List<Throwable> failures = failures(run(GuardFixtures.PerClassLifecycle.class));
+    assertThat(failures).hasSize(2);
+    assertThat(failures.get(0).getMessage())
+        .contains("  native buffers   +1 (baseline 0, now 1, tolerance 0) [owned by this test]\n")
+        .contains("  1 x Mat 16x16 CV_8UC1 (256 B each");
+  }
+
+  @Test
+  void evidenceIsAttachedThroughTheReportSpiWithJfrWhenAskedFor() throws Exception {
+    RecordingSink.ATTACHMENTS.clear();
+    java.nio.file.Path dir = java.nio.file.Path.of("target/leak-jfr-test");
+    List<Throwable> failures = failures(run(PlantedLeaks.UnclosedMat.class, java.util.Map.of(
+        "stormproof.leak.jfr", "true", "stormproof.leak.dir", dir.toString())));
+    assertThat(failures).hasSize(2);
+    assertThat(failures.get(0).getMessage()).doesNotContain("-Dstormproof.leak.jfr=true");
+    List<String> names = RecordingSink.ATTACHMENTS.stream().map(RecordingSink.Attachment::name)
+        .collect(Collectors.toList());
+    assertThat(names).containsExactly(
+        "leak report", "thread dump (grouped)", "memory per iteration", "memory chart",
+        "JFR of iteration 2",
+        "leak report", "thread dump (grouped)", "memory per iteration", "memory chart",
+        "JFR of iteration 3");
+    RecordingSink.Attachment csv = RecordingSink.ATTACHMENTS.get(7);
+    assertThat(new String(csv.content(), java.nio.charset.StandardCharsets.UTF_8))
+        .startsWith("iteration,label,native_bytes,javacpp_count,heap_used_bytes,rss_bytes,threads\n"
+            + "1,\"leaks repetition 1 of 3\",")
+        .contains("\n3,\"leaks repetition 3 of 3\",");
+    RecordingSink.Attachment chart = RecordingSink.ATTACHMENTS.get(8);
+    assertThat(chart.mimeType()).isEqualTo("image/png");
+    assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.content())))
+        .isNotNull();
+    java.nio.file.Files.write(java.nio.file.Path.of("target/leak-chart-unclosed-mat.png"),
+        chart.content());
+    assertThat(RecordingSink.ATTACHMENTS.get(9).content().length).isPositive();
+    assertThat(dir.resolve("leaks_repetition_3_of_3-3.jfr")).exists();
   }
 }
