@@ -57,6 +57,11 @@ public final class LeakGuardSession implements AutoCloseable {
     this.ledger = ledger;
   }
 
+  /** The guarded sequence's name (a test class, or class and method). */
+  public String name() {
+    return name;
+  }
+
   public LeakOptions options() {
     return options;
   }

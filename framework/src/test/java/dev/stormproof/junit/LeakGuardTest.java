@@ -94,6 +94,19 @@ class LeakGuardTest {
   }
 
   @Test
+  void threadFromTheStormproofFactoryShowsWhereItWasCreated() {
+    List<Throwable> failures = failures(run(PlantedLeaks.FactoryThreadNeverStopped.class));
+    assertThat(failures).hasSize(2);
+    assertThat(failures.get(0).getMessage())
+        .contains("  1 thread [WAITING] with this stack: stormproof-leaks-1\n")
+        .contains("  created at:\n"
+            + "      at dev.stormproof.junit.PlantedLeaks$FactoryThreadNeverStopped.leaks"
+            + "(PlantedLeaks.java:" + FACTORY_LINE + ")\n");
+  }
+
+  private static final int FACTORY_LINE = 114;
+
+  @Test
   void taskBlockedForeverOnAQueueFailsTheTestAndIsInTheLeakReport() {
     List<Throwable> failures = failures(run(PlantedLeaks.TaskBlockedForever.class));
     assertThat(failures).hasSize(3); // the scope's close fails every iteration, warm-up too
