@@ -51,8 +51,7 @@ class LeakGuardTest {
     assertThat(failures.get(0).getMessage())
         .startsWith("LEAK: @LeakGuard after iteration 2 (leaks repetition 2 of 3) of UnclosedMat;"
             + " baseline after 1 warm-up iteration(s); settled ")
-        .contains("What grew:\n"
-            + "  native buffers   +1 (baseline 0, now 1, tolerance 0) [owned by this test]\n")
+        .contains("\n  native buffers   +1 (baseline 0, now 1, tolerance 0) [owned by this test]\n")
         .contains("Native buffers not closed (grouped by allocation site):\n"
             + "  1 x Mat 2400x1080 CV_8UC3 (7.4 MiB each, 7.4 MiB in all) on thread "
             + Thread.currentThread().getName() + ", created at:\n"
@@ -84,8 +83,7 @@ class LeakGuardTest {
     List<Throwable> failures = failures(run(PlantedLeaks.ThreadNeverStopped.class));
     assertThat(failures).hasSize(2);
     assertThat(failures.get(0).getMessage())
-        .contains("What grew:\n"
-            + "  threads          +1 (baseline 0, now 1, tolerance 0) [process-wide]\n")
+        .contains("\n  threads          +1 (baseline 0, now 1, tolerance 0) [process-wide]\n")
         .contains("Threads that did not stop (grouped by identical stack):\n"
             + "  1 thread [WAITING] with this stack: planted-leaky-thread\n")
         .contains("java.util.concurrent.CountDownLatch.await(CountDownLatch.java:230)")
@@ -142,9 +140,14 @@ class LeakGuardTest {
 
     List<Throwable> failures = failures(guarded);
     assertThat(failures).hasSize(2);
-    assertThat(failures.get(0).getMessage())
-        .containsPattern("What grew:\n  native bytes     \\+25\\.[01] MiB \\(baseline [0-9.]+ MiB,"
-            + " now [0-9.]+ MiB, tolerance 8\\.0 MiB\\) \\[process-wide\\]\n")
+    String report = failures.get(0).getMessage();
+    // 25 MiB was leaked; the JIT and GC malloc and free in the background, so allow some noise.
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("What grew:\n  native bytes     "
+        + "\\+([0-9.]+) MiB \\(baseline [0-9.]+ MiB, now [0-9.]+ MiB, tolerance 8\\.0 MiB\\)"
+        + " \\[process-wide\\]\n").matcher(report);
+    assertThat(m.find()).as(report).isTrue();
+    assertThat(Double.parseDouble(m.group(1))).isBetween(20.0, 40.0);
+    assertThat(report)
         .contains("Within tolerance: javacpp pointers +0, threads +0, native buffers +0, tasks +0")
         .contains("Native memory: native bytes from glibc mallinfo2() (uordblks + hblkhd)\n");
   }
@@ -161,11 +164,11 @@ class LeakGuardTest {
     List<Throwable> failures = failures(run(GuardFixtures.Stairs.class));
     assertThat(failures).hasSize(1);
     assertThat(failures.get(0).getMessage())
-        .startsWith("LEAK: @LeakGuard after iteration 12 (creeps repetition 12 of 12) of Stairs;")
-        // 10 steps of 512 KiB; malloc bookkeeping of the JVM itself can blur one step.
-        .containsPattern("\n  native bytes     rose in (9|10) of the last 10 iterations \\(\\+[0-9.]+ MiB"
+        .startsWith("LEAK: @LeakGuard after iteration 14 (creeps repetition 14 of 14) of Stairs;")
+        // 10 steps of 1 MiB; background malloc churn of the JVM can blur a step or two.
+        .containsPattern("\n  native bytes     rose in (8|9|10) of the last 10 iterations \\(\\+[0-9.]+ MiB"
             + " in all, each step within tolerance\\): stair-step growth \\[process-wide\\]\n")
-        .containsPattern("Within tolerance: native bytes \\+[0-9.]+ MiB, javacpp pointers");
+        .containsPattern("Within tolerance: native bytes \\+[0-9.]+ MiB");
   }
 
   @Test
@@ -244,5 +247,23 @@ class LeakGuardTest {
         chart.content());
     assertThat(RecordingSink.ATTACHMENTS.get(9).content().length).isPositive();
     assertThat(dir.resolve("leaks_repetition_3_of_3-3.jfr")).exists();
+  }
+
+  @Test
+  void underParallelExecutionOwnedBuffersAreAttributedToTheirTestOnly() {
+    EngineExecutionResults r = EngineTestKit.engine("junit-jupiter")
+        .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+        .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+        .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default",
+            "concurrent")
+        .configurationParameter("stormproof.leak.settleMs", "1000")
+        .selectors(selectClass(PlantedLeaks.UnclosedMat.class),
+            selectClass(GuardFixtures.ParallelClean.class))
+        .execute();
+    List<Throwable> failures = failures(r);
+    assertThat(failures).hasSize(2)
+        .allSatisfy(t -> assertThat(t.getMessage()).contains("of UnclosedMat;")
+            .contains("  native buffers   +1 (baseline 0, now 1, tolerance 0) [owned by this test]"));
+    assertThat(r.testEvents().succeeded().count()).isEqualTo(1 + 20);
   }
 }
