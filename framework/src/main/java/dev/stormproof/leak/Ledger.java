@@ -57,9 +57,18 @@ public final class Ledger {
    * @param bytes native bytes it holds, or 0
    */
   public Entry track(Kind kind, Object resource, String owner, String description, long bytes) {
-    StackTraceElement[] site = sites ? trimmedSite() : new StackTraceElement[0];
+    return track(kind, resource, owner, description, bytes,
+        sites ? trimmedSite() : new StackTraceElement[0]);
+  }
+
+  /**
+   * Records {@code resource} as live with a creation site the caller captured (for example the
+   * fork site of a task, or an allocation site with the producer's own frames removed).
+   */
+  public Entry track(Kind kind, Object resource, String owner, String description, long bytes,
+      StackTraceElement[] site) {
     Entry entry = new Entry(ids.incrementAndGet(), kind, new WeakReference<>(resource), owner,
-        description, bytes, site, Thread.currentThread().getName());
+        description, bytes, site.clone(), Thread.currentThread().getName());
     live.put(entry.id, entry);
     return entry;
   }
@@ -82,6 +91,16 @@ public final class Ledger {
     return mine;
   }
 
+  /** The live entry whose resource is {@code resource} (identity), if any. */
+  public java.util.Optional<Entry> find(Object resource) {
+    for (Entry e : live.values()) {
+      if (e.resource.get() == resource) {
+        return java.util.Optional.of(e);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Number of live entries of {@code kind}. */
   public long count(Kind kind) {
     return live.values().stream().filter(e -> e.kind == kind).count();
@@ -92,11 +111,28 @@ public final class Ledger {
     return live.values().stream().filter(e -> e.kind == kind).mapToLong(e -> e.bytes).sum();
   }
 
+  /**
+   * {@code frames} from index {@code from}, cut before the first reflection or JUnit frame: what
+   * calls a test method is the same for every leak and only hides the interesting frames.
+   */
+  public static StackTraceElement[] userFrames(StackTraceElement[] frames, int from, int max) {
+    int to = from;
+    while (to < frames.length && to - from < max) {
+      String c = frames[to].getClassName();
+      if (c.startsWith("jdk.internal.reflect.") || c.startsWith("java.lang.reflect.")
+          || c.startsWith("org.junit.")) {
+        break;
+      }
+      to++;
+    }
+    return Arrays.copyOfRange(frames, Math.min(from, frames.length), Math.max(to, Math.min(from, frames.length)));
+  }
+
   private static StackTraceElement[] trimmedSite() {
     StackTraceElement[] full = new Throwable().getStackTrace();
     int from = 0;
     // Skip our own bookkeeping frames so the site starts at the caller's code.
-    while (from < full.length && full[from].getClassName().startsWith("dev.stormproof.leak.")) {
+    while (from < full.length && full[from].getClassName().startsWith(Ledger.class.getName())) {
       from++;
     }
     return Arrays.copyOfRange(full, from, Math.min(full.length, from + MAX_SITE_FRAMES));
