@@ -46,5 +46,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
-@ExtendWith(OnDeviceExtension.class)
+// TaskScopeExtension second: JUnit runs after-callbacks in reverse, so tasks stop before the
+// device's Vision closes (OnDeviceExtension also closes the scope first, whatever the order).
+@ExtendWith({OnDeviceExtension.class, TaskScopeExtension.class})
 public @interface OnDevice {}

@@ -3,6 +3,9 @@ package dev.stormproof.junit;
 import dev.stormproof.device.Device;
 import dev.stormproof.device.adb.DevicePool;
 import dev.stormproof.leak.Owner;
+import dev.stormproof.vision.TemplateLibrary;
+import dev.stormproof.vision.Vision;
+import dev.stormproof.vision.VisionOptions;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
@@ -33,7 +36,9 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
   private static final Namespace RUN = Namespace.create(RunResources.NAMESPACE_PART_1, RunResources.NAMESPACE_PART_2);
   private static final String DEVICE_KEY = "device";
 
-  private final List<Resolver> resolvers = List.of(new DeviceResolver());
+  private static final String VISION_KEY = "vision";
+
+  private final List<Resolver> resolvers = List.of(new DeviceResolver(), new VisionResolver());
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -60,6 +65,19 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
 
   @Override
   public void afterEach(ExtensionContext context) throws IllegalAccessException {
+    // Order matters: tasks may still use the Vision and the device, the Vision the device.
+    try {
+      TaskScopeExtension.closeScope(context);
+    } finally {
+      VisionHolder vision = context.getStore(NAMESPACE).remove(VISION_KEY, VisionHolder.class);
+      if (vision != null) {
+        vision.close();
+      }
+      releaseDevice(context);
+    }
+  }
+
+  private void releaseDevice(ExtensionContext context) throws IllegalAccessException {
     // Drop the handles from (possibly per-class) instances so nothing taps after the lease.
     for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
       for (Field f : injectableFields(instance.getClass())) {
@@ -92,6 +110,36 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     RunResources resources = context.getStore(StoreScope.LAUNCHER_SESSION, RUN)
         .computeIfAbsent(RunResources.KEY, k -> new RunResources(), RunResources.class);
     return resources.devices(context::getConfigurationParameter);
+  }
+
+  /** Whether {@code @OnDevice} leased a device for this test (its beforeEach ran). */
+  static boolean activeFor(ExtensionContext context) {
+    return context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class) != null;
+  }
+
+  /**
+   * The test's {@link Vision}, opened on first use over the leased (rate-limited) device, owned by
+   * the test's unique id, with templates from the run-wide library. Closed in afterEach.
+   */
+  static Vision vision(ExtensionContext context) {
+    TestDevice device = testDevice(context);
+    return context.getStore(NAMESPACE).computeIfAbsent(VISION_KEY, k -> {
+      VisionOptions options = visionOptions(context);
+      TemplateLibrary library = context.getRoot().getStore(NAMESPACE).computeIfAbsent(TemplateLibraryHolder.class,
+          c -> new TemplateLibraryHolder(TemplateLibrary.open(context.getRequiredTestClass().getClassLoader(), options,
+              StormproofLedger.of(context), "run/templates")), TemplateLibraryHolder.class).library;
+      return new VisionHolder(Vision.open(device.device(), library, options, StormproofLedger.of(context),
+          context.getUniqueId(), runtime(context).reports()));
+    }, VisionHolder.class).vision;
+  }
+
+  private static VisionOptions visionOptions(ExtensionContext context) {
+    try {
+      return VisionOptions.fromConfig(context::getConfigurationParameter);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("@OnDevice on [" + context.getRequiredTestClass().getSimpleName()
+          + "]: a stormproof.vision.* configuration parameter is invalid: " + e.getMessage(), e);
+    }
   }
 
   static TestDevice testDevice(ExtensionContext context) {
@@ -184,6 +232,35 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     String owner = e.getDeclaringClass().getSimpleName();
     String of = e instanceof Constructor<?> ? "constructor " + owner : owner + "." + e.getName();
     return "parameter " + parameter.getIndex() + " (" + parameter.getParameter().getType().getSimpleName() + ") of " + of;
+  }
+
+  /** Injects the test's Vision (opened on first use). */
+  private static final class VisionResolver implements Resolver {
+    @Override
+    public Class<?> type() {
+      return Vision.class;
+    }
+
+    @Override
+    public Object resolve(ExtensionContext context) {
+      return vision(context);
+    }
+  }
+
+  /** Store value: closes the test's Vision if afterEach did not run. */
+  private record VisionHolder(Vision vision) implements AutoCloseable {
+    @Override
+    public void close() {
+      vision.close();
+    }
+  }
+
+  /** Root-store value: the run's template cache, closed when the engine's execution ends. */
+  private record TemplateLibraryHolder(TemplateLibrary library) implements AutoCloseable {
+    @Override
+    public void close() {
+      library.close();
+    }
   }
 
   /** Injects the leased, rate-limited device. */

@@ -65,6 +65,11 @@ final class TaskScopeExtension implements ParameterResolver, AfterEachCallback {
 
   @Override
   public void afterEach(ExtensionContext ctx) {
+    closeScope(ctx);
+  }
+
+  /** Closes the test's scope now (idempotent); {@code @OnDevice} calls it before closing the Vision. */
+  static void closeScope(ExtensionContext ctx) {
     ScopeHolder holder = ctx.getStore(NAMESPACE).remove(ScopeHolder.class, ScopeHolder.class);
     if (holder != null) {
       holder.close();
