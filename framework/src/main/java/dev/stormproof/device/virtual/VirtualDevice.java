@@ -25,17 +25,35 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An Android device inside the JVM: it listens on a loopback TCP port and speaks the device side
  * of the ADB transport protocol (CNXN without AUTH, OPEN/OKAY/WRTE/CLSE, many streams per
  * connection, adbd's flow control), so {@code adb connect 127.0.0.1:PORT} and dadb talk to it as
- * to a phone. Its shell offers {@code wm}, {@code getprop}, {@code input}, {@code screencap},
- * {@code getevent -p}, a writable touchscreen ({@code exec:cat > /dev/input/event2}, raw
- * multi-touch protocol B events), {@code am}, {@code dumpsys stormproof}, {@code echo},
- * {@code true}, {@code false}, {@code exit}; the screen and input belong to a {@link VirtualApp}.
+ * to a phone. Services: {@code shell:CMD}, {@code shell,v2,...:CMD}, {@code exec:CMD}.
  *
- * <p>Lifecycle: {@code new VirtualDevice(options).start()}, then {@link #close()}, which closes
- * every connection and joins every thread the device started (names
- * {@code stormproof-vdev-<port>-accept}, {@code -conn-<n>}, {@code -stream-<n>}). Ground truth
- * for tests: {@link #tapLog()}; fault injection: {@link #faults()}. Thread-safe.
+ * <p>Shell commands (POSIX quoting, {@code && || ;}, {@code > /dev/null}):
+ * <ul>
+ *   <li>{@code wm size} / {@code wm density}: {@code Physical size: 1080x2400}, {@code Physical density: 420}</li>
+ *   <li>{@code getprop [KEY [DEFAULT]]}: all as {@code [k]: [v]} lines, or one value</li>
+ *   <li>{@code input [SOURCE] tap X Y | swipe X1 Y1 X2 Y2 [MS] | text T | keyevent CODE...}: taps
+ *       outside the screen reach nothing (exit 0, no tap logged)</li>
+ *   <li>{@code screencap -p} (PNG) and {@code screencap} (16-byte header: u32 LE width, height,
+ *       format 1 = RGBA_8888, colorspace 1 = sRGB, as Android 10+; then RGBA rows)</li>
+ *   <li>{@code getevent -p}: a key device {@code /dev/input/event0} and the touchscreen
+ *       {@code /dev/input/event2} with ABS_MT_SLOT (0-9), ABS_MT_POSITION_X/Y (0..width-1/height-1),
+ *       ABS_MT_TRACKING_ID, ABS_MT_PRESSURE, INPUT_PROP_DIRECT</li>
+ *   <li>{@code cat > /dev/input/event2}: the fast touch channel; use {@code exec:} (binary-safe)
+ *       and write 24-byte 64-bit {@code input_event} structs, multi-touch protocol B; a contact
+ *       lifted within the touch slop (8 dp) of where it went down is a tap, else a swipe</li>
+ *   <li>{@code am start [-W] [-S] -n COMPONENT}, {@code am force-stop PACKAGE}</li>
+ *   <li>{@code dumpsys stormproof}: the tap log and {@link VirtualApp#dump}</li>
+ *   <li>{@code echo [-n]}, {@code true}, {@code false}, {@code exit [N]}; anything else:
+ *       {@code /system/bin/sh: NAME: inaccessible or not found} on stderr, exit 127</li>
+ * </ul>
+ * No pty is emulated ({@code shell:} output is not CR/LF-translated) and there is no interactive
+ * shell, file system, {@code sync:} or {@code framebuffer:} service (refused with CLSE).
  *
- * @throws UncheckedIOException from {@link #start()} when the port cannot be bound
+ * <p>Lifecycle: {@code new VirtualDevice(options).start()} (also starts the app), then
+ * {@link #close()}, which closes every connection and joins every thread the device started
+ * (daemon threads {@code stormproof-vdev-<port>-accept}, {@code -conn-<n>}, {@code -stream-<n>}).
+ * Ground truth for tests: {@link #tapLog()}; fault injection: {@link #faults()}. Thread-safe.
+ * {@link #start()} throws {@link UncheckedIOException} when the port cannot be bound.
  */
 public final class VirtualDevice implements AutoCloseable {
 
