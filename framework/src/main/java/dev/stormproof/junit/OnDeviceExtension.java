@@ -76,7 +76,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
   private TestDevice lease(ExtensionContext context) {
     Owner.Binding binding = Owner.current().equals(Owner.NONE) ? Owner.bind(context.getUniqueId()) : null;
     try {
-      DevicePool.Lease lease = runtime(context).pool().lease();
+      DevicePool.Lease lease = runtime(context).pool().lease(Owner.current());
       TestDevice testDevice = new TestDevice(lease, binding);
       context.getStore(NAMESPACE).put(DEVICE_KEY, testDevice);
       return testDevice;
