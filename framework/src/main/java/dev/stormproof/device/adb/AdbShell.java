@@ -1,5 +1,6 @@
 package dev.stormproof.device.adb;
 
+import dev.stormproof.device.DeviceProtocolException;
 import dev.stormproof.device.ShellResult;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -29,8 +30,12 @@ final class AdbShell {
       if (at < 0) {
         throw new EOFException("shell stream ended before the exit marker (" + all.length() + " chars of output)");
       }
-      int code = Integer.parseInt(all.substring(at + EXIT_MARKER.length()).trim());
-      return new ShellResult(code, all.substring(0, at), "");
+      String value = all.substring(at + EXIT_MARKER.length()).trim();
+      if (!value.matches("\\d{1,3}")) {
+        throw new DeviceProtocolException("the legacy shell answered exit marker '" + value + "' instead of a number: "
+            + "the device shell did not expand $?; this device needs shell_v2");
+      }
+      return new ShellResult(Integer.parseInt(value), all.substring(0, at), "");
     }
   }
 
