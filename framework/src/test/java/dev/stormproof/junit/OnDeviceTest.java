@@ -175,6 +175,28 @@ class OnDeviceTest {
   }
 
   @OnDevice
+  @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+  @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
+  static class SharedInstanceField {
+    Device device;
+
+    @Test
+    void t() { }
+  }
+
+  @Test
+  void a_device_field_on_a_shared_instance_under_parallel_execution_fails() {
+    // JUnit runs PER_CLASS classes in one thread unless they ask for @Execution(CONCURRENT).
+    run(SharedInstanceField.class, Map.of("junit.jupiter.execution.parallel.enabled", "true"))
+        .testEvents().assertThatEvents().haveExactly(1, event(test("t"),
+            finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
+                "@OnDevice on [field SharedInstanceField.device]: a Device field needs its own test instance per test, but "
+                    + "SharedInstanceField uses @TestInstance(PER_CLASS) and runs tests concurrently, so parallel tests would "
+                    + "overwrite it; take the Device as a test method parameter, or annotate the class with @Execution(SAME_THREAD)"))));
+    run(SharedInstanceField.class).testEvents().assertStatistics(s -> s.succeeded(1));
+  }
+
+  @OnDevice
   static class BeforeAllParameter {
     @BeforeAll
     static void setUp(Device d) { }
