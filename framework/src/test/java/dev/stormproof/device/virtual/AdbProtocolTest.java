@@ -182,7 +182,7 @@ class AdbProtocolTest {
   @Test
   void closeJoinsEveryDeviceThread() throws Exception {
     RawAdbClient c = RawAdbClient.connected(device.port());
-    c.open(1, "exec:cat"); // a stream blocked reading input
+    c.open(1, "exec:cat > /dev/null"); // a stream blocked reading input
     String prefix = "stormproof-vdev-" + device.port() + "-";
     await().atMost(Duration.ofSeconds(10)).until(() -> threads(prefix) >= 3);
     device.close();
