@@ -39,7 +39,10 @@ public final class TapQueue implements AutoCloseable {
     void deliver(Point point) throws Exception;
   }
 
-  private record Tap(Point point, String owner, long enqueuedAt, CompletableFuture<Void> done) {}
+  private record Tap(Point point, String owner, long enqueuedAt, CompletableFuture<Void> done, boolean async) {}
+
+  /** Failed asynchronous taps kept per owner until {@link #takeFailures}; bounded so a forgetful caller cannot grow it forever. */
+  static final int MAX_KEPT_FAILURES = 1000;
 
   private final String name;
   private final TapOptions options;
@@ -49,6 +52,10 @@ public final class TapQueue implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final Condition notFull = lock.newCondition();
+  private final Condition idle = lock.newCondition();
+  private final java.util.Map<String, java.util.List<Throwable>> asyncFailures = new java.util.HashMap<>();
+  private int keptFailures;
+  private String inFlightOwner;
   private final Thread dispatcher;
   private boolean closed;
 
@@ -87,13 +94,19 @@ public final class TapQueue implements AutoCloseable {
   /**
    * Queues a tap owned by {@link Owner#current()}. The future completes when the tap was
    * delivered, or exceptionally with the delivery's failure or a {@link TapCancelledException}.
+   * A delivery failure is also kept for the owner until {@link #takeFailures} (the JUnit layer
+   * fails the test with it), so it is not lost when nobody looks at the future.
    *
    * @throws TapRejectedException when the queue is full (after waiting, with overflow
    *     {@code block}) or closed
    */
   public CompletableFuture<Void> submit(Point point) {
+    return enqueue(point, true);
+  }
+
+  private CompletableFuture<Void> enqueue(Point point, boolean async) {
     Objects.requireNonNull(point, "point");
-    Tap tap = new Tap(point, Owner.current(), 0, new CompletableFuture<>());
+    Tap tap = new Tap(point, Owner.current(), 0, new CompletableFuture<>(), async);
     lock.lock();
     try {
       if (queue.size() >= options.capacity() && !closed) {
@@ -124,7 +137,7 @@ public final class TapQueue implements AutoCloseable {
         throw new TapRejectedException("tap queue of " + name + " is closed; the tap at " + point
             + " was rejected: the device lease ended, tap within the test that holds the device");
       }
-      tap = new Tap(point, tap.owner(), clock.nanoTime(), tap.done());
+      tap = new Tap(point, tap.owner(), clock.nanoTime(), tap.done(), async);
       queue.addLast(tap);
       submitted++;
       notEmpty.signal();
@@ -142,7 +155,7 @@ public final class TapQueue implements AutoCloseable {
    *     still queued)
    */
   public void tap(Point point) {
-    CompletableFuture<Void> done = submit(point);
+    CompletableFuture<Void> done = enqueue(point, false);
     try {
       done.get(options.deliveryTimeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -164,7 +177,11 @@ public final class TapQueue implements AutoCloseable {
     }
   }
 
-  /** Drops every queued tap of {@code owner}; returns how many. Taps being delivered are not interrupted. */
+  /**
+   * Drops every queued tap of {@code owner} and waits (up to the delivery timeout) until a tap of
+   * {@code owner} being delivered has finished, so that afterwards nothing of the owner is queued
+   * or in flight. Returns how many queued taps were dropped. A delivering tap is not interrupted.
+   */
   public int cancel(String owner) {
     int n = 0;
     lock.lock();
@@ -182,10 +199,38 @@ public final class TapQueue implements AutoCloseable {
       if (n > 0) {
         notFull.signalAll();
       }
+      // Queued taps are gone first, so the dispatcher cannot pick another one of this owner meanwhile.
+      long left = options.deliveryTimeout().toNanos();
+      while (owner.equals(inFlightOwner) && left > 0 && !closed) {
+        try {
+          left = idle.awaitNanos(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
     } finally {
       lock.unlock();
     }
     return n;
+  }
+
+  /**
+   * Removes and returns the failures of {@code owner}'s taps queued with {@link #submit} (at most
+   * {@value #MAX_KEPT_FAILURES} are kept in all; later ones are only counted in the metrics).
+   */
+  public java.util.List<Throwable> takeFailures(String owner) {
+    lock.lock();
+    try {
+      java.util.List<Throwable> list = asyncFailures.remove(owner);
+      if (list == null) {
+        return java.util.List.of();
+      }
+      keptFailures -= list.size();
+      return list;
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Counters and wait percentiles now. */
@@ -242,6 +287,7 @@ public final class TapQueue implements AutoCloseable {
           if (tap == null) {
             continue; // cancelled while we waited for the token; the token stays
           }
+          inFlightOwner = tap.owner();
           notFull.signal();
         } finally {
           lock.unlock();
@@ -254,7 +300,7 @@ public final class TapQueue implements AutoCloseable {
         } catch (Throwable t) {
           failure = t;
         }
-        record(tap, startedAt, failure == null);
+        record(tap, startedAt, failure);
         if (failure == null) {
           tap.done().complete(null);
         } else {
@@ -279,9 +325,16 @@ public final class TapQueue implements AutoCloseable {
     }
   }
 
-  private void record(Tap tap, long startedAt, boolean ok) {
+  private void record(Tap tap, long startedAt, Throwable failure) {
+    boolean ok = failure == null;
     lock.lock();
     try {
+      inFlightOwner = null;
+      idle.signalAll();
+      if (!ok && tap.async() && keptFailures < MAX_KEPT_FAILURES) {
+        asyncFailures.computeIfAbsent(tap.owner(), k -> new java.util.ArrayList<>()).add(failure);
+        keptFailures++;
+      }
       waits[waitCount % WAIT_SAMPLES] = startedAt - tap.enqueuedAt();
       waitCount++;
       if (ok) {
@@ -312,6 +365,7 @@ public final class TapQueue implements AutoCloseable {
         queue.clear();
         notEmpty.signalAll();
         notFull.signalAll();
+        idle.signalAll();
       }
     } finally {
       lock.unlock();

@@ -131,6 +131,31 @@ class OnDeviceTest {
     assertThat(seen.get("b")).isEqualTo("ok\n");
   }
 
+  static volatile dev.stormproof.device.virtual.VirtualDevice embedded;
+
+  @OnDevice
+  static class AsyncTapFails {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.BeforeEachCallback FIND_DEVICE =
+        context -> embedded = OnDeviceExtension.runtime(context).virtualDevices().get(0);
+
+    @Test
+    void queuesATapThatIsLost(Device device) {
+      device.screenSize();
+      embedded.faults().dropConnectionAfter(0);
+      CompletableFuture<Void> f = ((RateLimitedDevice) device).tapAsync(Point.of(4, 4));
+      f.exceptionally(e -> null).join();
+    }
+  }
+
+  @Test
+  void an_async_tap_failure_fails_the_test_at_its_end() {
+    run(AsyncTapFails.class).testEvents().assertThatEvents().haveExactly(1, event(test("queuesATapThatIsLost"),
+        finishedWithFailure(instanceOf(dev.stormproof.device.DeviceException.class), message(m -> m.startsWith(
+            "1 tap(s) this test queued with tapAsync failed on " + embedded.serial() + "; the first: " + embedded.serial()
+                + ": connection lost during tap (4, 4)") && m.endsWith("; use the blocking tap() to handle a failure where it happens")))));
+  }
+
   static class MethodLevel {
     @Test
     @OnDevice
