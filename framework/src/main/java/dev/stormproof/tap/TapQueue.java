@@ -5,8 +5,11 @@ import dev.stormproof.device.Point;
 import dev.stormproof.leak.Owner;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -53,22 +56,13 @@ public final class TapQueue implements AutoCloseable {
   private final Condition notEmpty = lock.newCondition();
   private final Condition notFull = lock.newCondition();
   private final Condition idle = lock.newCondition();
-  private final java.util.Map<String, java.util.List<Throwable>> asyncFailures = new java.util.HashMap<>();
+  private final Map<String, List<Throwable>> asyncFailures = new HashMap<>();
   private int keptFailures;
   private String inFlightOwner;
   private final Thread dispatcher;
   private boolean closed;
 
-  // Guarded by lock.
-  private long submitted;
-  private long delivered;
-  private long failed;
-  private long rejected;
-  private long cancelled;
-  private final long[] waits = new long[WAIT_SAMPLES];
-  private int waitCount;
-  private long firstDelivery = -1;
-  private long lastDelivery;
+  private final TapStats stats = new TapStats(); // guarded by lock
 
   // Dispatcher-thread only.
   private double tokens;
@@ -111,7 +105,7 @@ public final class TapQueue implements AutoCloseable {
     try {
       if (queue.size() >= options.capacity() && !closed) {
         if (options.overflow() == TapOptions.Overflow.REJECT) {
-          rejected++;
+          stats.rejected++;
           throw new TapRejectedException("tap queue of " + name + " is full (" + options.capacity() + " taps waiting at "
               + options.rate() + " taps/s); the tap at " + point + " was rejected: lower the tap rate of the test, "
               + "or raise stormproof.tap.capacity, or set stormproof.tap.overflow=block");
@@ -119,7 +113,7 @@ public final class TapQueue implements AutoCloseable {
         long left = options.offerTimeout().toNanos();
         while (queue.size() >= options.capacity() && !closed) {
           if (left <= 0) {
-            rejected++;
+            stats.rejected++;
             throw new TapRejectedException("tap queue of " + name + " stayed full (" + options.capacity() + " taps waiting at "
                 + options.rate() + " taps/s) for " + human(options.offerTimeout()) + "; the tap at " + point
                 + " was rejected: lower the tap rate of the test, or raise stormproof.tap.capacity or stormproof.tap.offerTimeout");
@@ -133,13 +127,13 @@ public final class TapQueue implements AutoCloseable {
         }
       }
       if (closed) {
-        rejected++;
+        stats.rejected++;
         throw new TapRejectedException("tap queue of " + name + " is closed; the tap at " + point
             + " was rejected: the device lease ended, tap within the test that holds the device");
       }
       tap = new Tap(point, tap.owner(), clock.nanoTime(), tap.done(), async);
       queue.addLast(tap);
-      submitted++;
+      stats.submitted++;
       notEmpty.signal();
     } finally {
       lock.unlock();
@@ -195,7 +189,7 @@ public final class TapQueue implements AutoCloseable {
               "tap at " + t.point() + " on " + name + " was cancelled: its owner " + owner + " ended before it was delivered"));
         }
       }
-      cancelled += n;
+      stats.cancelled += n;
       if (n > 0) {
         notFull.signalAll();
       }
@@ -219,12 +213,12 @@ public final class TapQueue implements AutoCloseable {
    * Removes and returns the failures of {@code owner}'s taps queued with {@link #submit} (at most
    * {@value #MAX_KEPT_FAILURES} are kept in all; later ones are only counted in the metrics).
    */
-  public java.util.List<Throwable> takeFailures(String owner) {
+  public List<Throwable> takeFailures(String owner) {
     lock.lock();
     try {
-      java.util.List<Throwable> list = asyncFailures.remove(owner);
+      List<Throwable> list = asyncFailures.remove(owner);
       if (list == null) {
-        return java.util.List.of();
+        return List.of();
       }
       keptFailures -= list.size();
       return list;
@@ -237,14 +231,7 @@ public final class TapQueue implements AutoCloseable {
   public TapMetrics metrics() {
     lock.lock();
     try {
-      int n = Math.min(waitCount, WAIT_SAMPLES);
-      long[] sorted = Arrays.copyOf(waits, n);
-      Arrays.sort(sorted);
-      Duration p50 = n == 0 ? Duration.ZERO : Duration.ofNanos(sorted[(int) Math.ceil(0.50 * n) - 1]);
-      Duration p99 = n == 0 ? Duration.ZERO : Duration.ofNanos(sorted[(int) Math.ceil(0.99 * n) - 1]);
-      double span = (lastDelivery - firstDelivery) / 1e9;
-      double rate = delivered < 2 || span <= 0 ? 0 : (delivered - 1) / span;
-      return new TapMetrics(queue.size(), submitted, delivered, failed, rejected, cancelled, p50, p99, rate);
+      return stats.snapshot(queue.size());
     } finally {
       lock.unlock();
     }
@@ -255,7 +242,7 @@ public final class TapQueue implements AutoCloseable {
     try {
       boolean removed = queue.removeIf(t -> t.done() == done);
       if (removed) {
-        cancelled++;
+        stats.cancelled++;
         notFull.signal();
         done.completeExceptionally(new TapCancelledException("tap on " + name + " was abandoned by its producer"));
       }
@@ -332,20 +319,10 @@ public final class TapQueue implements AutoCloseable {
       inFlightOwner = null;
       idle.signalAll();
       if (!ok && tap.async() && keptFailures < MAX_KEPT_FAILURES) {
-        asyncFailures.computeIfAbsent(tap.owner(), k -> new java.util.ArrayList<>()).add(failure);
+        asyncFailures.computeIfAbsent(tap.owner(), k -> new ArrayList<>()).add(failure);
         keptFailures++;
       }
-      waits[waitCount % WAIT_SAMPLES] = startedAt - tap.enqueuedAt();
-      waitCount++;
-      if (ok) {
-        delivered++;
-        if (firstDelivery < 0) {
-          firstDelivery = startedAt;
-        }
-        lastDelivery = startedAt;
-      } else {
-        failed++;
-      }
+      stats.dispatched(startedAt - tap.enqueuedAt(), startedAt, ok);
     } finally {
       lock.unlock();
     }
@@ -361,7 +338,7 @@ public final class TapQueue implements AutoCloseable {
         for (Tap t : queue) {
           t.done().completeExceptionally(new TapCancelledException("tap at " + t.point() + " on " + name + " was cancelled: the tap queue closed"));
         }
-        cancelled += queue.size();
+        stats.cancelled += queue.size();
         queue.clear();
         notEmpty.signalAll();
         notFull.signalAll();
