@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -229,32 +228,11 @@ public final class VirtualDevice implements AutoCloseable {
   // ---- used by the protocol and shell classes ----
 
   String banner() {
-    return "device::ro.product.name=" + options.product() + ";ro.product.model=" + options.model()
-        + ";ro.product.device=" + options.device() + ";features=shell_v2,cmd";
+    return DeviceProperties.banner(options);
   }
 
   Map<String, String> properties() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("ro.product.model", options.model());
-    p.put("ro.product.name", options.product());
-    p.put("ro.product.device", options.device());
-    p.put("ro.product.manufacturer", "Stormproof");
-    p.put("ro.product.brand", "stormproof");
-    p.put("ro.product.cpu.abi", "x86_64");
-    p.put("ro.build.version.sdk", Integer.toString(options.sdk()));
-    p.put("ro.build.version.release", release(options.sdk()));
-    p.put("ro.build.type", "user");
-    p.put("ro.build.fingerprint", "stormproof/" + options.product() + "/" + options.device() + ":"
-        + release(options.sdk()) + "/SP1A/1:user/release-keys");
-    p.put("ro.sf.lcd_density", Integer.toString(options.density()));
-    p.put("ro.serialno", serial());
-    p.put("sys.boot_completed", "1");
-    return p;
-  }
-
-  private static String release(int sdk) {
-    String[] names = {"5.0", "5.1", "6.0", "7.0", "7.1", "8.0", "8.1", "9", "10", "11", "12", "12", "13", "14", "15", "16"};
-    return sdk - 21 < names.length ? names[sdk - 21] : Integer.toString(sdk - 20);
+    return DeviceProperties.of(options, serial());
   }
 
   boolean closing() {
