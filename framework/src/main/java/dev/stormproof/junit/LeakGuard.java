@@ -69,7 +69,7 @@ public @interface LeakGuard {
   /** Iterations measured before the baseline; default {@code stormproof.leak.warmup} (2). */
   int warmup() default UNSET;
 
-  /** Allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (8 MiB). */
+  /** Allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (16 MiB). */
   int nativeMiBTolerance() default UNSET;
 
   /** Allowed growth of live javacpp pointers; default {@code stormproof.leak.javacppTolerance} (0). */

@@ -132,10 +132,11 @@ public final class TaskScope implements AutoCloseable {
   public void joinUntil(Instant until) throws InterruptedException {
     List<Task<?>> late = awaitAll(until);
     if (!late.isEmpty()) {
+      String described = describe(late); // before cancelling: the stacks show where they hung
       late.forEach(t -> t.cancel(true));
       throwIfFailed();
       throw new TaskTimeoutException(late.size() + " task(s) of scope '" + name
-          + "' still running at the deadline " + until + " were cancelled:\n" + describe(late));
+          + "' still running at the deadline " + until + " were cancelled:\n" + described);
     }
     throwIfFailed();
   }
@@ -177,6 +178,7 @@ public final class TaskScope implements AutoCloseable {
       late = running();
     }
     List<Task<?>> stuck = List.of();
+    String lateDescribed = late.isEmpty() ? "" : describe(late);
     if (!late.isEmpty()) {
       late.forEach(t -> t.cancel(true));
       try {
@@ -204,7 +206,7 @@ public final class TaskScope implements AutoCloseable {
       throw new TaskTimeoutException(late.size() + " task(s) of scope '" + name
           + "' were still running " + options.closeTimeout().toMillis()
           + " ms after close began and were cancelled; join them in the test, or give them a "
-          + "deadline:\n" + describe(late));
+          + "deadline:\n" + lateDescribed);
     }
   }
 

@@ -30,6 +30,7 @@ class LeakGuardTest {
     return EngineTestKit.engine("junit-jupiter")
         .configurationParameters(config)
         .configurationParameter("stormproof.leak.settleMs", "300")
+        .configurationParameter("stormproof.leak.nativeSettleMs", "300")
         .configurationParameter("stormproof.tasks.closeTimeoutMs", "200")
         .configurationParameter("stormproof.tasks.cancelGraceMs", "200")
         .selectors(selectClass(testClass))
@@ -102,7 +103,8 @@ class LeakGuardTest {
             + "(PlantedLeaks.java:" + FACTORY_LINE + ")\n");
   }
 
-  private static final int FACTORY_LINE = 114;
+  private static final int FACTORY_LINE =
+      lineOf("src/test/java/dev/stormproof/junit/PlantedLeaks.java", "// factory-site-marker");
 
   @Test
   void taskBlockedForeverOnAQueueFailsTheTestAndIsInTheLeakReport() {
@@ -214,7 +216,22 @@ class LeakGuardTest {
         .hasRootCauseMessage("device went away");
   }
 
-  private static final int TASK_FAILS_FORK_LINE = 141;
+  private static final int TASK_FAILS_FORK_LINE =
+      lineOf("src/test/java/dev/stormproof/junit/GuardFixtures.java", "// fork-site-marker");
+
+  private static int lineOf(String file, String marker) {
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file));
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(marker)) {
+          return i + 1;
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new IllegalStateException(marker + " not found in " + file);
+  }
 
   @Test
   void perClassLifecycleIsGuardedToo() {
