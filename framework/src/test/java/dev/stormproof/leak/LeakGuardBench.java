@@ -48,6 +48,8 @@ public final class LeakGuardBench {
     Ledger ledger = new Ledger();
     int n = 3000;
     long[] nanos = new long[n];
+    int retried = 0;
+    String retriedExample = null;
     try (LeakGuardSession session = new LeakGuardSession("bench", LeakOptions.DEFAULTS, ledger)) {
       for (int i = 0; i < n; i++) {
         long t0 = System.nanoTime();
@@ -59,11 +61,23 @@ public final class LeakGuardBench {
         long t2 = System.nanoTime();
         Verdict v = session.iterationFinished("bench", "it" + i, false);
         long t3 = System.nanoTime();
+        if (!v.report().text().contains("settled 1 time(s)") && i >= 2) {
+          retried++;
+          if (retriedExample == null) {
+            retriedExample = v.report().text();
+          }
+        }
         if (v.leaked()) {
           out.append("unexpected leak at ").append(i).append(":\n").append(v.report().text());
         }
         nanos[i] = (t1 - t0) + (t3 - t2);
       }
+    }
+    out.append("iterations that needed more than one settle attempt (GC + back-off): ")
+        .append(retried).append(" of ").append(n).append('\n');
+    if (retriedExample != null) {
+      out.append("first of them:\n").append(retriedExample, 0,
+          Math.min(600, retriedExample.length())).append('\n');
     }
     long[] judged = Arrays.copyOfRange(nanos, 100, n); // after JIT warm-up
     Arrays.sort(judged);
