@@ -296,7 +296,8 @@ public final class LeakGuardSession implements AutoCloseable {
         .orElse(null));
     String header = (leaked ? "LEAK: " : "No leak: ") + "@LeakGuard after iteration " + n
         + " (" + label + ") of " + name + "; baseline after " + options.warmup()
-        + " warm-up iteration(s); settled " + attempts + " time(s) in " + millis + " ms"
+        + " warm-up iteration(s); counters read " + attempts + " time(s) over " + millis
+        + " ms while settling"
         + (testFailed ? "; the test itself failed, this is what it left behind" : "");
     return new LeakReport(header, growth, stairs, owned(owner, Ledger.Kind.NATIVE_BUFFER),
         owned(owner, Ledger.Kind.TASK), threads, s, options, leaked);

@@ -51,7 +51,7 @@ class LeakGuardTest {
     assertThat(failures).hasSize(2).allMatch(t -> t instanceof AssertionError);
     assertThat(failures.get(0).getMessage())
         .startsWith("LEAK: @LeakGuard after iteration 2 (leaks repetition 2 of 3) of UnclosedMat;"
-            + " baseline after 1 warm-up iteration(s); settled ")
+            + " baseline after 1 warm-up iteration(s); counters read ")
         .contains("\n  native buffers   +1 (baseline 0, now 1, tolerance 0) [owned by this test]\n")
         .contains("Native buffers not closed (grouped by allocation site):\n"
             + "  1 x Mat 2400x1080 CV_8UC3 (7.4 MiB each, 7.4 MiB in all) on thread "
@@ -288,5 +288,23 @@ class LeakGuardTest {
         .allSatisfy(t -> assertThat(t.getMessage()).contains("of UnclosedMat;")
             .contains("  native buffers   +1 (baseline 0, now 1, tolerance 0) [owned by this test]"));
     assertThat(r.testEvents().succeeded().count()).isEqualTo(1 + 20);
+  }
+
+  @Test
+  void aMalformedConfigurationValueFailsBeforeTheTestRuns() {
+    List<Throwable> failures = failures(run(PlantedLeaks.UnclosedMat.class,
+        java.util.Map.of("stormproof.leak.warmup", "two")));
+    assertThat(failures).hasSize(3).allSatisfy(t -> assertThat(t)
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("@LeakGuard on [UnclosedMat]: Configuration stormproof.leak.warmup must be a"
+            + " whole number, was 'two'; set it like stormproof.leak.warmup=2"));
+  }
+
+  @Test
+  void ignoredThreadNamesAreNotReported() {
+    EngineExecutionResults r = run(PlantedLeaks.ThreadNeverStopped.class,
+        java.util.Map.of("stormproof.leak.ignoreThreads", "planted-leaky-.*"));
+    assertThat(failures(r)).isEmpty();
+    assertThat(r.testEvents().succeeded().count()).isEqualTo(3);
   }
 }
