@@ -61,7 +61,7 @@ public final class LeakGuardBench {
         long t2 = System.nanoTime();
         Verdict v = session.iterationFinished("bench", "it" + i, false);
         long t3 = System.nanoTime();
-        if (!v.report().text().contains("settled 1 time(s)") && i >= 2) {
+        if (!v.report().text().contains("counters read 1 time(s)") && i >= 2) {
           retried++;
           if (retriedExample == null) {
             retriedExample = v.report().text();
@@ -79,6 +79,16 @@ public final class LeakGuardBench {
       out.append("first of them:\n").append(retriedExample, 0,
           Math.min(600, retriedExample.length())).append('\n');
     }
+    long[] probe = new long[n];
+    for (int i = 0; i < n; i++) {
+      long t0 = System.nanoTime();
+      Snapshot.take(LeakOptions.DEFAULTS);
+      probe[i] = System.nanoTime() - t0;
+    }
+    Arrays.sort(probe);
+    out.append(String.format(Locale.ROOT, "one probe reading (Snapshot.take: mallinfo2, javacpp,"
+            + " threads, heap, direct, RSS): median %.1f us, p99 %.1f us%n",
+        probe[n / 2] / 1e3, probe[n * 99 / 100] / 1e3));
     long[] judged = Arrays.copyOfRange(nanos, 100, n); // after JIT warm-up
     Arrays.sort(judged);
     out.append(String.format(Locale.ROOT,
