@@ -25,7 +25,7 @@ public final class LeakReport {
   private final Snapshot info;
   private final LeakOptions options;
   private final boolean leaked;
-  private final String text;
+  private volatile String text;
 
   LeakReport(String header, List<Growth> growth, List<String> stairSteps,
       List<Ledger.Entry> buffers, List<Ledger.Entry> tasks, ThreadDump threads, Snapshot info,
@@ -39,7 +39,10 @@ public final class LeakReport {
     this.info = info;
     this.options = options;
     this.leaked = leaked;
-    this.text = render();
+    if (leaked) {
+      // Render now: entries are released from the ledger once reported, which changes them.
+      this.text = render();
+    }
   }
 
   public boolean leaked() {
@@ -66,13 +69,19 @@ public final class LeakReport {
     return tasks;
   }
 
+  /** The report as text; a clean iteration's report is rendered only if asked for. */
   public String text() {
-    return text;
+    String t = text;
+    if (t == null) {
+      t = render();
+      text = t;
+    }
+    return t;
   }
 
   @Override
   public String toString() {
-    return text;
+    return text();
   }
 
   private String render() {
