@@ -119,8 +119,18 @@ public final class LeakReport {
     }
     if (!threads.threads().isEmpty()) {
       out.append("\nThreads that did not stop (grouped by identical stack):\n");
+      int ofTasks = 0;
       for (ThreadDump.Group g : threads.groups()) {
-        ThreadDump.formatGroup(out, g, depth, "  ");
+        // A live task's thread is shown with the task below; do not print its stack twice.
+        if (g.threads().stream().allMatch(t -> isTaskThread(t.name()))) {
+          ofTasks += g.threads().size();
+        } else {
+          ThreadDump.formatGroup(out, g, depth, "  ");
+        }
+      }
+      if (ofTasks > 0) {
+        out.append("  ").append(ofTasks).append(ofTasks == 1 ? " thread runs" : " threads run")
+            .append(" a task listed under \"Tasks still live\"\n");
       }
     }
     if (!tasks.isEmpty()) {
@@ -174,6 +184,15 @@ public final class LeakReport {
         out.append("    still open\n");
       }
     }
+  }
+
+  private boolean isTaskThread(String threadName) {
+    for (Ledger.Entry e : tasks) {
+      if (e.description().endsWith("(" + threadName + ")")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void renderTasks(StringBuilder out, int depth) {

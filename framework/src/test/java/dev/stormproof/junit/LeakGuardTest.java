@@ -124,6 +124,8 @@ class LeakGuardTest {
     assertThat(second.getSuppressed()[0].getMessage())
         .contains("; the test itself failed, this is what it left behind\n")
         .contains("  tasks            +1 (baseline 0, now 1, tolerance 0) [owned by this test]\n")
+        .contains("Threads that did not stop (grouped by identical stack):\n"
+            + "  1 thread runs a task listed under \"Tasks still live\"\n")
         .contains("Tasks still live:\n"
             + "  task #1 (stormproof-task-leaks#2-1) [CANCELLED, thread WAITING]\n")
         .contains("java.util.concurrent.LinkedBlockingQueue.take(")
