@@ -85,7 +85,10 @@ public final class AdbDevice implements Device {
     return m;
   }
 
-  /** The screen size, read once per handle ({@code wm size}; an override size wins over the physical one). */
+  /**
+   * The screen size, read once per handle ({@code wm size}; an override size wins over the
+   * physical one) and read again after a {@code wm size ...} command sent through {@link #shell}.
+   */
   @Override
   public Size screenSize() {
     Size s = size;
@@ -191,6 +194,9 @@ public final class AdbDevice implements Device {
   @Override
   public ShellResult shell(String command) {
     Objects.requireNonNull(command, "command");
+    if (command.trim().startsWith("wm size")) {
+      size = null; // the display size may change: read it again on next use
+    }
     return calls.call("shell '" + abbreviate(command) + "'", false, t -> run(t, command));
   }
 

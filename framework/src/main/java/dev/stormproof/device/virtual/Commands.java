@@ -117,14 +117,34 @@ final class Commands {
   private int wm(List<String> args, ShellIo io) throws IOException {
     Size size = device.options().size();
     if (args.equals(List.of("size"))) {
-      io.out("Physical size: " + size + "\n");
+      Size current = device.screenSize();
+      io.out("Physical size: " + size + "\n" + (current.equals(size) ? "" : "Override size: " + current + "\n"));
+      return 0;
+    }
+    if (args.size() == 2 && args.get(0).equals("size")) {
+      if (args.get(1).equals("reset")) {
+        device.overrideScreenSize(null);
+        return 0;
+      }
+      Size wanted;
+      try {
+        wanted = Size.parse(args.get(1));
+      } catch (IllegalArgumentException e) {
+        io.err("Error: bad size " + args.get(1) + " (use wm size WIDTHxHEIGHT or wm size reset)\n");
+        return 255;
+      }
+      if (wanted.width() > 8192 || wanted.height() > 8192) {
+        io.err("Error: size " + wanted + " is larger than 8192x8192\n");
+        return 255;
+      }
+      device.overrideScreenSize(wanted);
       return 0;
     }
     if (args.equals(List.of("density"))) {
       io.out("Physical density: " + device.options().density() + "\n");
       return 0;
     }
-    io.err("wm: only 'wm size' and 'wm density' (queries) are supported on the virtual device\n");
+    io.err("wm: only 'wm size [WxH|reset]' and 'wm density' are supported on the virtual device\n");
     return 1;
   }
 
@@ -257,7 +277,7 @@ final class Commands {
       }
     }
     device.pause(png ? device.latency().screencapPng() : device.latency().screencapRaw());
-    Size size = device.options().size();
+    Size size = device.screenSize();
     java.awt.image.BufferedImage image = device.app().render(size, device.now());
     if (image.getWidth() != size.width() || image.getHeight() != size.height()) {
       io.err("screencap: the app rendered " + image.getWidth() + "x" + image.getHeight() + ", the screen is " + size + "\n");

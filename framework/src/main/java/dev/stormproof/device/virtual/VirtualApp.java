@@ -28,6 +28,13 @@ public interface VirtualApp {
   /** Renders the screen at {@code nowMillis} into a TYPE_INT_ARGB (or RGB) image of {@code size}. */
   BufferedImage render(Size size, long nowMillis);
 
+  /**
+   * The display size changed ({@code wm size WxH} / {@code wm size reset}); input coordinates
+   * that follow are in the new size. Apps that only learn the size from {@link #render} may
+   * ignore it.
+   */
+  default void screenSize(Size size) {}
+
   /** A completed tap at a screen pixel. */
   void tap(int x, int y, long nowMillis);
 

@@ -57,6 +57,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class VirtualDevice implements AutoCloseable {
 
+  private volatile Size sizeOverride;
+
   private static final System.Logger LOG = System.getLogger(VirtualDevice.class.getName());
   private static final long JOIN_MILLIS = 5_000;
 
@@ -136,6 +138,23 @@ public final class VirtualDevice implements AutoCloseable {
 
   public Faults faults() {
     return faults;
+  }
+
+  /**
+   * The display size apps render at: the {@code wm size WxH} override when one is set, else the
+   * physical size of the options.
+   */
+  public Size screenSize() {
+    Size o = sizeOverride;
+    return o != null ? o : options.size();
+  }
+
+  /** Sets ({@code wm size WxH}) or clears ({@code null}, {@code wm size reset}) the display size override. */
+  public void overrideScreenSize(Size size) {
+    synchronized (inputLock) {
+      sizeOverride = size;
+      app.screenSize(screenSize());
+    }
   }
 
   public VirtualDeviceOptions options() {
@@ -282,7 +301,14 @@ public final class VirtualDevice implements AutoCloseable {
 
   /** Delivers a tap to the app and logs it, atomically so the log order is the delivery order. */
   void deliverTap(int x, int y, TapLog.Source source) {
-    Size size = options.size();
+    Size size = screenSize();
+    Size physical = options.size();
+    if (source == TapLog.Source.RAW && !size.equals(physical)) {
+      // The touch panel keeps its physical ranges under a 'wm size' override; Android scales
+      // panel coordinates to the logical display, and so do we.
+      x = (int) Math.round((double) x * (size.width() - 1) / Math.max(1, physical.width() - 1));
+      y = (int) Math.round((double) y * (size.height() - 1) / Math.max(1, physical.height() - 1));
+    }
     if (x >= size.width() || y >= size.height() || x < 0 || y < 0) {
       return; // like Android: a touch outside the display reaches no window
     }
