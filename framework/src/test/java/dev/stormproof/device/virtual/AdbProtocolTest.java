@@ -180,6 +180,28 @@ class AdbProtocolTest {
   }
 
   @Test
+  void connectionsBeyondTheLimitAreClosedAtAccept() throws Exception {
+    java.util.List<RawAdbClient> open = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < VirtualDevice.MAX_CONNECTIONS; i++) {
+        open.add(RawAdbClient.connected(device.port()));
+      }
+      try (RawAdbClient extra = new RawAdbClient(device.port())) {
+        assertThat(extra.connect(AdbMessage.VERSION, 4096)).isNull();
+      }
+      open.remove(0).close();
+      await().atMost(Duration.ofSeconds(10)).until(() -> device.connectionCount() < VirtualDevice.MAX_CONNECTIONS);
+      try (RawAdbClient again = RawAdbClient.connected(device.port())) {
+        assertThat(again.run("exec:echo in")).isEqualTo("in\n");
+      }
+    } finally {
+      for (RawAdbClient c : open) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
   void closeJoinsEveryDeviceThread() throws Exception {
     RawAdbClient c = RawAdbClient.connected(device.port());
     c.open(1, "exec:cat > /dev/null"); // a stream blocked reading input
