@@ -159,6 +159,16 @@ class AdbProtocolTest {
   }
 
   @Test
+  void tinyMaxDataStillCarriesShellV2Packets() throws Exception {
+    try (RawAdbClient c = new RawAdbClient(device.port())) {
+      c.connect(AdbMessage.VERSION, 3);
+      assertThat(c.open(1, "shell,v2,raw:echo hey")).isPositive();
+      assertThat(c.readStream(1)).containsExactly(1, 4, 0, 0, 0, 'h', 'e', 'y', '\n', 3, 1, 0, 0, 0, 0);
+      assertThat(c.writeSizes).allMatch(n -> n <= 3);
+    }
+  }
+
+  @Test
   void shellV2FramesStdoutStderrAndExit() throws Exception {
     try (RawAdbClient c = RawAdbClient.connected(device.port())) {
       assertThat(c.open(3, "shell,v2,TERM=xterm,raw:echo out && nope")).isPositive();
