@@ -61,6 +61,8 @@ public final class VirtualDevice implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(VirtualDevice.class.getName());
   private static final long JOIN_MILLIS = 5_000;
+  /** Open connections at most; more are closed at accept, so a runaway client cannot exhaust threads. */
+  static final int MAX_CONNECTIONS = 128;
 
   private final VirtualDeviceOptions options;
   private final VirtualApp app;
@@ -225,7 +227,11 @@ public final class VirtualDevice implements AutoCloseable {
         LOG.log(Level.WARNING, serial() + ": accept failed: " + e);
         continue;
       }
-      if (faults.offline() || closing.getCount() == 0) {
+      boolean full = connections.size() >= MAX_CONNECTIONS;
+      if (full) {
+        LOG.log(Level.WARNING, serial() + ": refusing a connection, " + MAX_CONNECTIONS + " are open");
+      }
+      if (full || faults.offline() || closing.getCount() == 0) {
         try (socket) {
           socket.setSoLinger(true, 0);
         } catch (IOException ignored) {

@@ -70,7 +70,8 @@ class ProtocolFuzzTest {
   private static byte[] traffic(Random r) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (r.nextInt(10) > 0) {
-      out.writeBytes(new AdbMessage(AdbMessage.A_CNXN, AdbMessage.VERSION, 1 + r.nextInt(AdbMessage.MAX_PAYLOAD),
+      out.writeBytes(new AdbMessage(AdbMessage.A_CNXN, AdbMessage.VERSION,
+          r.nextBoolean() ? 1 + r.nextInt(16) : 1 + r.nextInt(AdbMessage.MAX_PAYLOAD),
           "host::\0".getBytes(StandardCharsets.UTF_8)).encode(false));
     }
     int hostId = 1;
