@@ -113,7 +113,8 @@ class VirtualDeviceOptionsTest {
         .withLatency(LatencyModel.fast())).start();
         RawAdbClient c = RawAdbClient.connected(device.port())) {
       assertThat(c.run("exec:wm size")).isEqualTo("Physical size: 2400x1080\n");
-      assertThat(device.app().packageName()).isEqualTo("dev.stormproof.blank");
+      // The framework registers Arena as the default app (META-INF/services).
+      assertThat(device.app().packageName()).isEqualTo("dev.stormproof.arena");
       assertThat(device.serial()).isEqualTo("127.0.0.1:" + device.port());
       assertThatThrownBy(device::start).isInstanceOf(IllegalStateException.class)
           .hasMessage("VirtualDevice " + device.serial() + " was already started; create a new one");
