@@ -93,6 +93,12 @@ final class ShellSession implements ShellIo {
         status = device.commands().run(c, this);
       } catch (Commands.ExitException e) {
         return e.status;
+      } catch (RuntimeException e) {
+        // A crashing command answers like a crashing Android binary (stderr, non-zero exit)
+        // instead of dropping the stream, which the host would misread as a lost connection.
+        LOG.log(Level.ERROR, stream.request.service() + ": internal error", e);
+        err(c.args().get(0) + ": internal error: " + e + "\n");
+        status = 1;
       }
     }
     return status;

@@ -81,7 +81,8 @@ final class ArenaWidgets {
     for (int k = 0; k < 8; k++) {
       double a = 2 * Math.PI * k / 8 + now / 160.0;
       double r = 70 * u;
-      int alpha = 60 + 24 * ((k + (int) (now / 90)) % 8);
+      // floorMod on longs: the device clock is epoch milliseconds, far beyond int.
+      int alpha = 60 + 24 * (int) Math.floorMod(k + now / 90, 8L);
       g.setColor(new Color(140, 190, 255, Math.min(255, alpha)));
       double d = 22 * u;
       g.fill(new Ellipse2D.Double(cx + r * Math.cos(a) - d / 2, sy + r * Math.sin(a) - d / 2, d, d));
