@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 /**
  * Checks that a generated Allure HTML report really renders in a browser: serves it on
  * loopback, loads it in headless Chromium, and requires (1) the overview to show the number of
- * test cases recorded in {@code widgets/summary.json}, and (2) a test case page to list a PNG
- * attachment that the server delivers as a valid PNG. Also saves a screenshot of the overview
+ * test cases recorded in {@code widgets/summary.json}, and (2) a test case page to list a screenshot
+ * attachment (PNG or JPEG) that the server delivers as a valid image. Also saves a screenshot of the overview
  * next to the report ({@code overview.png}) for humans.
  *
  * <p>Usage: {@code ReportCheck <report-dir> [--check [chromium-binary]]}: prints where the report
@@ -35,7 +35,7 @@ public final class ReportCheck {
 
   private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
   private static final Pattern PNG_ATTACHMENT = Pattern.compile(
-      "\"name\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"source\"\\s*:\\s*\"([^\"]+\\.png)\"");
+      "\"name\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"source\"\\s*:\\s*\"([^\"]+\\.(?:png|jpg))\"");
   private static final Pattern UID = Pattern.compile("^\\s*\\{\\s*\"uid\"\\s*:\\s*\"([^\"]+)\"");
 
   private final Path report;
@@ -89,7 +89,7 @@ public final class ReportCheck {
       }
       String[] attachment = findPngAttachment();
       if (attachment == null) {
-        problems.add("no test case has a PNG attachment (expected annotated screenshots)");
+        problems.add("no test case has a screenshot attachment (PNG or JPEG)");
       } else {
         String page = dumpDom(base + "index.html#testresult/" + attachment[0], null);
         if (!page.contains("attachment-row__name") || !page.contains("data/attachments/" + attachment[2])) {
@@ -98,8 +98,10 @@ public final class ReportCheck {
         byte[] png = HttpClient.newHttpClient().send(
             HttpRequest.newBuilder(URI.create(base + "data/attachments/" + attachment[2])).build(),
             HttpResponse.BodyHandlers.ofByteArray()).body();
-        if (png.length < 8 || (png[0] & 0xff) != 0x89 || png[1] != 'P' || png[2] != 'N' || png[3] != 'G') {
-          problems.add("attachment " + attachment[2] + " is not served as a PNG");
+        boolean isPng = png.length > 8 && (png[0] & 0xff) == 0x89 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G';
+        boolean isJpeg = png.length > 3 && (png[0] & 0xff) == 0xff && (png[1] & 0xff) == 0xd8 && (png[2] & 0xff) == 0xff;
+        if (!isPng && !isJpeg) {
+          problems.add("attachment " + attachment[2] + " is not served as a PNG or JPEG image");
         }
       }
     } finally {

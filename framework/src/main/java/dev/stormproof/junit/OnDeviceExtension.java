@@ -72,6 +72,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     try {
       TaskScopeExtension.closeScope(context);
     } finally {
+      attachFinalScreen(context);
       VisionHolder vision = context.getStore(NAMESPACE).remove(VISION_KEY, VisionHolder.class);
       if (vision != null) {
         vision.close();
@@ -113,6 +114,32 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     RunResources resources = context.getStore(StoreScope.LAUNCHER_SESSION, RUN)
         .computeIfAbsent(RunResources.KEY, k -> new RunResources(), RunResources.class);
     return resources.devices(context::getConfigurationParameter);
+  }
+
+  /**
+   * Attaches the screen as the test left it ({@code stormproof.report.screenshot}: {@code always}
+   * (default), {@code failed} or {@code never}). A device that cannot capture any more (the
+   * failure may be a lost device) is noted in the report, never a second failure.
+   */
+  private static void attachFinalScreen(ExtensionContext context) {
+    String when = context.getConfigurationParameter("stormproof.report.screenshot").orElse("always").trim();
+    if (!when.equals("always") && !when.equals("failed") && !when.equals("never")) {
+      throw new ExtensionConfigurationException("@OnDevice on [" + context.getRequiredTestClass().getSimpleName()
+          + "]: stormproof.report.screenshot must be always, failed or never, but it is '" + when
+          + "'; fix it in junit-platform.properties or -D");
+    }
+    TestDevice device = context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class);
+    boolean failed = context.getExecutionException().isPresent();
+    if (device == null || when.equals("never") || (when.equals("failed") && !failed)) {
+      return;
+    }
+    DeviceRuntime runtime = runtime(context);
+    try {
+      runtime.reports().attach(failed ? "screen when the test failed" : "screen at the end of the test",
+          "image/jpeg", "jpg", device.device().screenshot().toJpeg(0.85f));
+    } catch (RuntimeException e) {
+      runtime.reports().event("no final screenshot: " + e.getMessage());
+    }
   }
 
   /** Whether {@code @OnDevice} leased a device for this test (its beforeEach ran). */

@@ -80,7 +80,11 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   /**
    * Threads that legitimately outlive a test: JDK internals, javacpp's deallocator, Java2D's
    * disposer (ImageIO), Awaitility's poller, Surefire and JUnit workers, the common pool (its
-   * workers idle out after a minute), JFR, JNA's cleaner (the native-bytes probe), Okio's watchdog (dadb), HTTP keep-alive.
+   * workers idle out after a minute), JFR, JNA's cleaner (the native-bytes probe), Okio's watchdog (dadb), HTTP keep-alive,
+   * and Stormproof's own run-scoped threads: device call workers ({@code stormproof-adb-*}, a pool
+   * that grows with concurrent device calls), tap dispatchers ({@code stormproof-tap-*}) and the
+   * embedded virtual device ({@code stormproof-vdev-*}); the launcher session closes and joins
+   * them at the end of the run. Task threads ({@code stormproof-task-*}) are judged.
    */
   public static final List<String> DEFAULT_IGNORED_THREADS = List.of(
       "Reference Handler", "Finalizer", "Signal Dispatcher", "Attach Listener",
@@ -88,7 +92,8 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
       "JavaCPP Deallocator", "Java2D Disposer", "AWT-.*", "awaitility-thread", "awaitility\\[.*",
       "surefire-forkedjvm-.*", "ForkJoinPool-\\d+-worker-\\d+", "junit-.*",
       "ForkJoinPool\\.commonPool-worker-\\d+", "JFR .*", "Okio Watchdog",
-      "JNA Cleaner", "Keep-Alive-Timer", "Keep-Alive-SocketCleaner", "kotlinx\\.coroutines\\.DefaultExecutor");
+      "JNA Cleaner", "Keep-Alive-Timer", "Keep-Alive-SocketCleaner", "kotlinx\\.coroutines\\.DefaultExecutor",
+      "stormproof-adb-.*", "stormproof-tap-.*", "stormproof-vdev-.*");
 
   public static final LeakOptions DEFAULTS = new LeakOptions(DEFAULT_WARMUP,
       DEFAULT_NATIVE_BYTES_TOLERANCE, DEFAULT_JAVACPP_TOLERANCE, DEFAULT_THREAD_TOLERANCE,
