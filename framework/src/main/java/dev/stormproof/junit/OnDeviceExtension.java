@@ -64,6 +64,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     DeviceRuntime runtime = runtime(context);
     runtime.reports().label("device", testDevice.device().serial());
     runtime.reports().label("device.model", testDevice.device().model());
+    runtime.reports().label("device.resolution", testDevice.device().screenSize().toString());
   }
 
   @Override
@@ -99,7 +100,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     Owner.Binding binding = Owner.current().equals(Owner.NONE) ? Owner.bind(context.getUniqueId()) : null;
     try {
       DevicePool.Lease lease = runtime(context).pool().lease(Owner.current());
-      TestDevice testDevice = new TestDevice(lease, binding);
+      TestDevice testDevice = new TestDevice(lease, binding, runtime(context).reports());
       context.getStore(NAMESPACE).put(DEVICE_KEY, testDevice);
       return testDevice;
     } catch (RuntimeException e) {
@@ -136,7 +137,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     DeviceRuntime runtime = runtime(context);
     try {
       runtime.reports().attach(failed ? "screen when the test failed" : "screen at the end of the test",
-          "image/jpeg", "jpg", device.device().screenshot().toJpeg(0.85f));
+          "image/jpeg", "jpg", device.unreported().screenshot().toJpeg(0.85f));
     } catch (RuntimeException e) {
       runtime.reports().event("no final screenshot: " + e.getMessage());
     }
@@ -158,7 +159,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
       TemplateLibrary library = context.getRoot().getStore(NAMESPACE).computeIfAbsent(TemplateLibraryHolder.class,
           c -> new TemplateLibraryHolder(TemplateLibrary.open(context.getRequiredTestClass().getClassLoader(), options,
               StormproofLedger.of(context), "run/templates")), TemplateLibraryHolder.class).library;
-      return new VisionHolder(Vision.open(device.device(), library, options, StormproofLedger.of(context),
+      return new VisionHolder(Vision.open(device.unreported(), library, options, StormproofLedger.of(context),
           context.getUniqueId(), runtime(context).reports()));
     }, VisionHolder.class).vision;
   }

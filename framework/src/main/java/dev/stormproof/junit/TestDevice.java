@@ -4,6 +4,7 @@ import dev.stormproof.device.Device;
 import dev.stormproof.device.DeviceException;
 import dev.stormproof.device.adb.DevicePool;
 import dev.stormproof.leak.Owner;
+import dev.stormproof.report.ReportSink;
 import dev.stormproof.tap.RateLimitedDevice;
 import java.util.List;
 
@@ -18,17 +19,25 @@ final class TestDevice implements AutoCloseable {
   private final DevicePool.Lease lease;
   private final Owner.Binding binding;
   private final Device view;
+  private final Device reported;
   private boolean closed;
 
-  TestDevice(DevicePool.Lease lease, Owner.Binding binding) {
+  TestDevice(DevicePool.Lease lease, Owner.Binding binding, ReportSink report) {
     this.lease = lease;
     this.binding = binding;
     // The test gets a view whose close() is a no-op: the pooled device and its queue outlive the test.
     this.view = lease.device() instanceof RateLimitedDevice limited
         ? RateLimitedDevice.sharing(limited.delegate(), limited.queue()) : lease.device();
+    this.reported = view instanceof RateLimitedDevice limited ? limited.reportingTo(report) : view;
   }
 
+  /** What the test receives: every action a report step. */
   Device device() {
+    return reported;
+  }
+
+  /** The same device without report steps, for the test's Vision (it reports its own). */
+  Device unreported() {
     return view;
   }
 

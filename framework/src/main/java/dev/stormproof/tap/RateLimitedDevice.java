@@ -5,8 +5,10 @@ import dev.stormproof.device.Point;
 import dev.stormproof.device.Screenshot;
 import dev.stormproof.device.ShellResult;
 import dev.stormproof.device.Size;
+import dev.stormproof.report.ReportSink;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,24 +26,37 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RateLimitedDevice implements Device {
 
+  private static final int MAX_SHOWN = 80;
+
   private final Device device;
   private final TapQueue queue;
   private final boolean owns;
+  private final ReportSink report; // null: no steps
 
-  private RateLimitedDevice(Device device, TapQueue queue, boolean owns) {
+  private RateLimitedDevice(Device device, TapQueue queue, boolean owns, ReportSink report) {
     this.device = Objects.requireNonNull(device, "device");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.owns = owns;
+    this.report = report;
   }
 
   /** Wraps {@code device} with a new queue; closing the result closes both. */
   public static RateLimitedDevice owning(Device device, TapOptions options) {
-    return new RateLimitedDevice(device, new TapQueue(device.serial(), options, device::tap, TapClock.system()), true);
+    return new RateLimitedDevice(device, new TapQueue(device.serial(), options, device::tap, TapClock.system()), true, null);
   }
 
   /** A handle over a device and queue owned elsewhere; closing it closes neither. */
   public static RateLimitedDevice sharing(Device device, TapQueue queue) {
-    return new RateLimitedDevice(device, queue, false);
+    return new RateLimitedDevice(device, queue, false, null);
+  }
+
+  /**
+   * A copy of this handle (sharing device and queue, closing neither) that reports every action
+   * as a step of {@code report}, with its coordinates: timed, and failed when the action throws.
+   * Reads (serial, model, size) are not steps. This is the handle {@code @OnDevice} injects.
+   */
+  public RateLimitedDevice reportingTo(ReportSink report) {
+    return new RateLimitedDevice(device, queue, false, Objects.requireNonNull(report, "report"));
   }
 
   /** The device taps are delivered to. */
@@ -60,7 +75,7 @@ public final class RateLimitedDevice implements Device {
   @Override
   public void tap(Point point) {
     checkOnScreen(point);
-    queue.tap(point);
+    step("tap " + point, () -> queue.tap(point));
   }
 
   /** Queues a tap and returns at once; the future completes when it was delivered. */
@@ -69,14 +84,68 @@ public final class RateLimitedDevice implements Device {
     return queue.submit(point);
   }
 
-  @Override public void swipe(Point from, Point to, Duration duration) { device.swipe(from, to, duration); }
-  @Override public void longPress(Point point, Duration duration) { device.longPress(point, duration); }
-  @Override public void text(String text) { device.text(text); }
-  @Override public void key(int keyCode) { device.key(keyCode); }
-  @Override public ShellResult shell(String command) { return device.shell(command); }
-  @Override public Screenshot screenshot() { return device.screenshot(); }
-  @Override public void startApp(String component) { device.startApp(component); }
-  @Override public void stopApp(String packageName) { device.stopApp(packageName); }
+  @Override
+  public void swipe(Point from, Point to, Duration duration) {
+    step("swipe " + from + " -> " + to + " in " + duration.toMillis() + " ms", () -> device.swipe(from, to, duration));
+  }
+
+  @Override
+  public void longPress(Point point, Duration duration) {
+    step("long press " + point + " for " + duration.toMillis() + " ms", () -> device.longPress(point, duration));
+  }
+
+  @Override
+  public void text(String text) {
+    step("type \"" + shorten(text) + "\"", () -> device.text(text));
+  }
+
+  @Override
+  public void key(int keyCode) {
+    step("key " + keyCode, () -> device.key(keyCode));
+  }
+
+  @Override
+  public ShellResult shell(String command) {
+    return call("shell " + shorten(command), () -> device.shell(command));
+  }
+
+  @Override
+  public Screenshot screenshot() {
+    return call("screenshot", device::screenshot);
+  }
+
+  @Override
+  public void startApp(String component) {
+    step("start app " + component, () -> device.startApp(component));
+  }
+
+  @Override
+  public void stopApp(String packageName) {
+    step("stop app " + packageName, () -> device.stopApp(packageName));
+  }
+
+  private void step(String name, Runnable action) {
+    call(name, () -> {
+      action.run();
+      return null;
+    });
+  }
+
+  private <T> T call(String name, Callable<T> action) {
+    try {
+      return report == null ? action.call() : report.step(name, action);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      // Device actions throw only unchecked exceptions; a sink that wraps one is a sink bug.
+      throw new IllegalStateException("report step '" + name + "' failed: " + e, e);
+    }
+  }
+
+  private static String shorten(String s) {
+    String oneLine = s.replace("\n", "\\n");
+    return oneLine.length() <= MAX_SHOWN ? oneLine : oneLine.substring(0, MAX_SHOWN) + "...";
+  }
 
   @Override
   public void close() {

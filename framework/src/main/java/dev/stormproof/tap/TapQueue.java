@@ -293,6 +293,15 @@ public final class TapQueue implements AutoCloseable {
         } else {
           tap.done().completeExceptionally(failure);
         }
+        // Only now is the tap out of flight: cancel(owner) promises its caller that the owner's
+        // tap in flight has finished, future included, when it returns.
+        lock.lock();
+        try {
+          inFlightOwner = null;
+          idle.signalAll();
+        } finally {
+          lock.unlock();
+        }
       }
     } catch (InterruptedException e) {
       // close() interrupts a dispatcher that waits for work or for a token
@@ -316,8 +325,6 @@ public final class TapQueue implements AutoCloseable {
     boolean ok = failure == null;
     lock.lock();
     try {
-      inFlightOwner = null;
-      idle.signalAll();
       if (!ok && tap.async() && keptFailures < MAX_KEPT_FAILURES) {
         asyncFailures.computeIfAbsent(tap.owner(), k -> new ArrayList<>()).add(failure);
         keptFailures++;
