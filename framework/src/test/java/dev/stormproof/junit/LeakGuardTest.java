@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.bytedeco.javacpp.Pointer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.engine.TestExecutionResult;
@@ -156,7 +157,8 @@ class LeakGuardTest {
         .contains("Native memory: native bytes from glibc mallinfo2() (uordblks + hblkhd)\n");
   }
 
-  @Test
+  /** Three runs in a row, each in a fresh engine: a false alarm must not hide behind luck. */
+  @RepeatedTest(3)
   void cleanTestsPassAHundredIterationsParameterizedAndBetweenTests() {
     EngineExecutionResults r = run(GuardFixtures.Clean.class);
     assertThat(failures(r)).isEmpty();
