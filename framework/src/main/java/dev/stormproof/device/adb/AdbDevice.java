@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * orientation, else {@code input tap} (see {@link AdbOptions.Touch}).
  *
  * <p>Thread-safe. Calls from many threads run concurrently on one multiplexed connection
- * (direct) or one socket per call (adb server); taps on the raw channel are serialised. Owns one
+ * (direct) or one socket per call (adb server), at most {@link AdbOptions#maxStreams()} at once
+ * (the rest wait within their timeout); taps on the raw channel are serialised. Owns one
  * worker pool of named daemon threads ({@code stormproof-adb-SERIAL-N}), stopped by
  * {@link #close()}.
  */
@@ -50,7 +51,7 @@ public final class AdbDevice implements Device {
   private AdbDevice(String serial, AdbOptions options, DeviceCalls.Connector connector) {
     this.serial = serial;
     this.options = Objects.requireNonNull(options, "options");
-    this.calls = new DeviceCalls(serial, connector, options.timeout());
+    this.calls = new DeviceCalls(serial, connector, options.timeout(), options.maxStreams());
     if (options.capture() != AdbOptions.Capture.AUTO) {
       rawCapture = options.capture() == AdbOptions.Capture.RAW;
     }
