@@ -186,9 +186,9 @@ final class DeviceCalls implements AutoCloseable {
     if (cause instanceof IOException io) {
       discard(g, what + " failed: " + io);
       if (g == null) {
-        return new DeviceLostException(serial + ": cannot connect (" + io.getMessage() + "); check that the device is online (adb devices) and reachable", io);
+        return new DeviceLostException(serial + ": cannot connect (" + describe(io) + "); check that the device is online (adb devices) and reachable", io);
       }
-      return new DeviceLostException(serial + ": connection lost during " + what + " (" + io.getMessage() + "); it will be reopened on the next call", io);
+      return new DeviceLostException(serial + ": connection lost during " + what + " (" + describe(io) + "); it will be reopened on the next call", io);
     }
     // dadb signals malformed packets with IllegalStateException/IllegalArgumentException.
     discard(g, what + " failed: " + cause);
@@ -261,6 +261,11 @@ final class DeviceCalls implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The exception's message, or its type where it has none (a bare EOFException says nothing else). */
+  private static String describe(IOException io) {
+    return io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
   }
 
   static String human(Duration d) {
