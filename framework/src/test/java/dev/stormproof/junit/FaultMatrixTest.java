@@ -37,8 +37,9 @@ import org.junit.platform.testkit.engine.Event;
  * against a virtual device this test starts (addressed by its serial, so the run connects to it
  * directly), with faults injected mid-call. Each fault must fail its test with a typed device
  * exception and an exact message, the report must still be written (device label, final screen
- * or a note why there is none), the next test of the class must reconnect and pass under the
- * leak guard, and when the run ends no Stormproof thread and no connection may be left.
+ * attached), the next test of the class must reconnect and pass under the leak guard (warm-up 1:
+ * the failed test is the baseline, so the recovering test is judged for grown native memory,
+ * threads and tasks), and when the run ends no Stormproof thread and no connection may be left.
  */
 class FaultMatrixTest {
 
@@ -113,7 +114,7 @@ class FaultMatrixTest {
   // --- connection dropped mid-screenshot -----------------------------------------------------------
 
   @OnDevice
-  @LeakGuard
+  @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
   static class DropMidScreenshot {
     @Test
@@ -149,7 +150,7 @@ class FaultMatrixTest {
   // --- connection dropped mid-shell ----------------------------------------------------------------
 
   @OnDevice
-  @LeakGuard
+  @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
   static class DropMidShell {
     @Test
@@ -174,7 +175,7 @@ class FaultMatrixTest {
   // --- connection dropped mid tap burst --------------------------------------------------------------
 
   @OnDevice
-  @LeakGuard
+  @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
   static class DropMidTapBurst {
     @Test
@@ -218,7 +219,7 @@ class FaultMatrixTest {
   // --- hung device ----------------------------------------------------------------------------------
 
   @OnDevice
-  @LeakGuard
+  @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
   static class HungDevice {
     @Test
@@ -249,7 +250,7 @@ class FaultMatrixTest {
   // --- offline, then back -------------------------------------------------------------------------
 
   @OnDevice
-  @LeakGuard
+  @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
   static class OfflineThenBack {
     @Test
@@ -281,7 +282,7 @@ class FaultMatrixTest {
   // --- adb server killed and restarted ------------------------------------------------------------
 
   @OnDevice
-  @LeakGuard
+  @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
   static class AdbServerRestart {
     @Test
