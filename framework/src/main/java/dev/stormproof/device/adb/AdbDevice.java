@@ -299,7 +299,9 @@ public final class AdbDevice implements Device {
   private static long positiveMillis(Duration d, String what) {
     Objects.requireNonNull(d, "duration");
     if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(what + " duration " + d + " is not positive; use for example Duration.ofMillis(300)");
+      // Duration.toString (PT-0.005S) is hard to read; whole milliseconds are what users write.
+      String actual = d.toNanosPart() % 1_000_000 == 0 ? d.toMillis() + " ms" : d.toString();
+      throw new IllegalArgumentException(what + " duration " + actual + " is not positive; use for example Duration.ofMillis(300)");
     }
     return Math.max(1, d.toMillis());
   }
