@@ -78,6 +78,21 @@ class BadInputMessagesTest {
     void t() { }
   }
 
+  @OnDevice
+  static class TemplateOutsideTheFolder {
+    @Test
+    @ExpectTemplate("rel/../../secrets.png")
+    void t() { }
+  }
+
+  @Test
+  void a_template_path_that_climbs_out_of_the_templates_folder() {
+    assertThat(failure(TemplateOutsideTheFolder.class)).isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("@ExpectTemplate(\"rel/../../secrets.png\") on [method t]: template path 'rel/../../secrets.png' leaves "
+            + "templates/: use a relative path inside it without '..', '.', empty segments, '\\', ':' or a leading '/', "
+            + "for example arena/shop.png");
+  }
+
   @Test
   void missing_empty_corrupt_and_oversized_templates() {
     assertThat(failure(MissingTemplate.class)).isInstanceOf(ExtensionConfigurationException.class)
