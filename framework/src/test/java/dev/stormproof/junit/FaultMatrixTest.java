@@ -14,6 +14,7 @@ import dev.stormproof.device.virtual.LatencyModel;
 import dev.stormproof.device.virtual.VirtualApp;
 import dev.stormproof.device.virtual.VirtualDevice;
 import dev.stormproof.device.virtual.VirtualDeviceOptions;
+import dev.stormproof.vision.Vision;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -78,6 +79,7 @@ class FaultMatrixTest {
     RecordingReportSink.LABELS.clear();
     RecordingSink.ATTACHMENTS.clear();
     RecordingSink.EVENTS.clear();
+    liveAfterClass.clear();
     Map<String, String> config = new HashMap<>(Map.of("stormproof.device", device.serial(), "stormproof.device.timeout", "5s",
         "stormproof.tap.rate", "500", "stormproof.tap.burst", "50"));
     config.putAll(extra);
@@ -89,14 +91,24 @@ class FaultMatrixTest {
         && !t.getName().startsWith("stormproof-vdev-"));
     await().atMost(Duration.ofSeconds(10)).until(() -> device.connectionCount() == connectionsLeft);
     assertThat(RecordingReportSink.LABELS).contains("device=" + device.serial());
+    assertThat(liveAfterClass).as("ledger entries of tests still live after the class").isEmpty();
     return results;
   }
 
   /** Asserts that test {@code a} failed and test {@code b} (after it) passed; returns a's failure. */
   private static Throwable failedThenRecovered(EngineExecutionResults results) {
-    results.testEvents().assertStatistics(s -> s.started(2).failed(1).succeeded(1));
+    return failedThenRecovered(results, "a", 2);
+  }
+
+  /** Asserts that of {@code tests} tests only {@code failing} failed; returns its failure. */
+  private static Throwable failedThenRecovered(EngineExecutionResults results, String failing, int tests) {
+    assertThat(results.testEvents().failed().list()).as("failed tests")
+        .extracting(e -> e.getTestDescriptor().getDisplayName() + ": " + e.getPayload(TestExecutionResult.class).orElseThrow()
+            .getThrowable().map(Throwable::getMessage).orElse(""))
+        .hasSize(1);
+    results.testEvents().assertStatistics(s -> s.started(tests).failed(1).succeeded(tests - 1));
     Event failed = results.testEvents().failed().list().get(0);
-    assertThat(failed.getTestDescriptor().getDisplayName()).startsWith("a(");
+    assertThat(failed.getTestDescriptor().getDisplayName()).startsWith(failing + "(");
     return failed.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
   }
 
@@ -111,12 +123,21 @@ class FaultMatrixTest {
     return device.serial();
   }
 
+  static final java.util.List<String> liveAfterClass = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Records what the run's ledger still holds for tests once the class is done (the template cache is the run's). */
+  abstract static class LedgerProbe {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.AfterAllCallback LIVE = context -> StormproofLedger.of(context).live().stream()
+        .filter(e -> !e.owner().equals("run/templates")).forEach(e -> liveAfterClass.add(e.toString()));
+  }
+
   // --- connection dropped mid-screenshot -----------------------------------------------------------
 
   @OnDevice
   @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
-  static class DropMidScreenshot {
+  static class DropMidScreenshot extends LedgerProbe {
     @Test
     void a(Device d) {
       d.screenSize();
@@ -147,12 +168,48 @@ class FaultMatrixTest {
         .contains("screen when the test failed", "screen at the end of the test");
   }
 
+  @OnDevice
+  @LeakGuard(warmup = 2)
+  @TestMethodOrder(MethodOrderer.MethodName.class)
+  static class DropMidVisionCapture extends LedgerProbe {
+    @Test
+    void a(Vision vision) {
+      // A first match in the JVM allocates OpenCV's and javacpp's one-time state: warm up with it.
+      assertThat(vision.exists("rel/box.png")).isFalse();
+    }
+
+    @Test
+    void b(Vision vision) {
+      app.dropEveryCapture = true;
+      vdev.faults().dropConnectionAfter(1000);
+      vision.exists("rel/box.png");
+    }
+
+    @AfterEach
+    void heal() {
+      app.dropEveryCapture = false;
+      vdev.faults().clear();
+    }
+
+    @Test
+    void c(Vision vision) {
+      assertThat(vision.exists("rel/box.png")).isFalse();
+    }
+  }
+
+  @Test
+  void connection_dropped_while_vision_captures_frees_its_buffers() {
+    // Warm-up 2: the failed test is the baseline, the recovering one is judged.
+    Throwable t = failedThenRecovered(run(DropMidVisionCapture.class, Map.of("stormproof.adb.capture", "raw")), "b", 3);
+    assertLost(t, "screencap");
+  }
+
   // --- connection dropped mid-shell ----------------------------------------------------------------
 
   @OnDevice
   @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
-  static class DropMidShell {
+  static class DropMidShell extends LedgerProbe {
     @Test
     void a(Device d) {
       d.screenSize();
@@ -177,7 +234,7 @@ class FaultMatrixTest {
   @OnDevice
   @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
-  static class DropMidTapBurst {
+  static class DropMidTapBurst extends LedgerProbe {
     @Test
     void a(Device d) {
       app.offlineAtTap = 5;
@@ -221,7 +278,7 @@ class FaultMatrixTest {
   @OnDevice
   @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
-  static class HungDevice {
+  static class HungDevice extends LedgerProbe {
     @Test
     void a(Device d) {
       d.screenSize();
@@ -252,7 +309,7 @@ class FaultMatrixTest {
   @OnDevice
   @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
-  static class OfflineThenBack {
+  static class OfflineThenBack extends LedgerProbe {
     @Test
     void a(Device d) {
       d.screenSize();
@@ -284,7 +341,7 @@ class FaultMatrixTest {
   @OnDevice
   @LeakGuard(warmup = 1)
   @TestMethodOrder(MethodOrderer.MethodName.class)
-  static class AdbServerRestart {
+  static class AdbServerRestart extends LedgerProbe {
     @Test
     void a(Device d) throws Exception {
       assertThat(d.shell("echo via-server").stdout()).isEqualTo("via-server\n");
