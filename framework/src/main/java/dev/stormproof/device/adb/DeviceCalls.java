@@ -117,10 +117,12 @@ final class DeviceCalls implements AutoCloseable {
       throw new DeviceLostException(serial + ": " + what + " on a closed device handle; lease or open the device again");
     }
     AtomicReference<Generation> used = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean gotStream = new java.util.concurrent.atomic.AtomicBoolean();
     Future<T> future;
     try {
       future = workers.submit(() -> {
         streams.acquire();
+        gotStream.set(true);
         try {
           Generation g = generation();
           used.set(g);
@@ -141,7 +143,7 @@ final class DeviceCalls implements AutoCloseable {
       return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      if (used.get() == null) {
+      if (!gotStream.get()) {
         // Never got a stream: the connection is busy, not broken; keep it for the calls on it.
         throw new DeviceTimeoutException(serial + ": " + what + " did not start within " + human(timeout) + ": all "
             + maxStreams + " streams of the connection stayed busy; raise stormproof.device.timeout or stormproof.adb.maxStreams, "
