@@ -240,6 +240,11 @@ class FaultMatrixTest {
       app.offlineAtTap = 5;
       for (int i = 0; i < 40; i++) {
         d.tap(Point.of(i, i));
+        if (i == 4) {
+          // Raw taps are written without an answer: let the device take the fifth one (and drop
+          // the connection) before writing more, else all could be buffered before it notices.
+          await().atMost(Duration.ofSeconds(10)).until(() -> app.wentOffline);
+        }
       }
     }
 
@@ -268,7 +273,7 @@ class FaultMatrixTest {
       assertThat(t).isInstanceOf(DeviceLostException.class).hasMessage(serial() + ": connection lost during tap (4, 4) (stream "
           + "ended before the exit code (after 0 bytes of output)); it will be reopened on the next call");
     } else {
-      // Raw events are written without an answer: a later tap finds the connection gone.
+      // Raw events are written without an answer: one of the next taps finds the connection gone.
       assertLost(t, "tap \\(\\d+, \\d+\\)");
     }
   }
@@ -376,11 +381,13 @@ class FaultMatrixTest {
   static final class FaultApp implements VirtualApp {
     volatile boolean dropEveryCapture;
     volatile int offlineAtTap = -1;
+    volatile boolean wentOffline;
     final AtomicInteger taps = new AtomicInteger();
 
     void reset() {
       dropEveryCapture = false;
       offlineAtTap = -1;
+      wentOffline = false;
       taps.set(0);
     }
 
@@ -406,6 +413,7 @@ class FaultMatrixTest {
     public void tap(int x, int y, long nowMillis) {
       if (taps.incrementAndGet() == offlineAtTap) {
         vdev.faults().goOffline();
+        wentOffline = true;
       }
     }
 
