@@ -38,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.PARAMETER})
 @Repeatable(ExpectTemplates.class)
-@ExtendWith(ExpectTemplateExtension.class)
+@ExtendWith({ExpectTemplateExtension.class, MissingOnDevice.class})
 public @interface ExpectTemplate {
 
   /** Template path under {@code templates/} on the test class path, e.g. {@code arena/play.png}. */

@@ -4,6 +4,7 @@ import dev.stormproof.device.Size;
 import dev.stormproof.vision.Expectation;
 import dev.stormproof.vision.Match;
 import dev.stormproof.vision.Template;
+import dev.stormproof.vision.TemplateException;
 import dev.stormproof.vision.Vision;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -60,7 +61,12 @@ final class ExpectTemplateExtension
     for (ExpectTemplate e : group) {
       expectations.add(expectation(vision, e, "method " + method.getName(), e.absent()));
     }
-    vision.awaitAll(expectations);
+    try {
+      vision.awaitAll(expectations);
+    } catch (TemplateException ex) {
+      // Only the first frame shows a template that cannot fit (larger than the screen or region).
+      throw new ExtensionConfigurationException("@ExpectTemplate on [method " + method.getName() + "]: " + ex.getMessage(), ex);
+    }
   }
 
   @Override
@@ -84,9 +90,16 @@ final class ExpectTemplateExtension
           + "but this parameter sets " + (e.after() ? "after = true" : "absent = true")
           + "; put that @ExpectTemplate on the test method");
     }
-    Vision vision = vision(context, where);
-    Optional<Match> match = vision.awaitAll(List.of(expectation(vision, e, where, false))).get(0);
-    return match.orElseThrow();
+    try {
+      Vision vision = vision(context, where);
+      Optional<Match> match = vision.awaitAll(List.of(expectation(vision, e, where, false))).get(0);
+      return match.orElseThrow();
+    } catch (ExtensionConfigurationException ex) {
+      // JUnit wraps any other exception from a resolver in "Failed to resolve parameter [...]".
+      throw new ParameterResolutionException(ex.getMessage(), ex);
+    } catch (TemplateException ex) {
+      throw new ParameterResolutionException("@ExpectTemplate on [" + where + "]: " + ex.getMessage(), ex);
+    }
   }
 
   private static Vision vision(ExtensionContext context, String where) {

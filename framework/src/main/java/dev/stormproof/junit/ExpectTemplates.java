@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@ExtendWith(ExpectTemplateExtension.class)
+@ExtendWith({ExpectTemplateExtension.class, MissingOnDevice.class})
 public @interface ExpectTemplates {
   ExpectTemplate[] value();
 }

@@ -64,6 +64,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ExtendWith(LeakGuardExtension.class)
 @ExtendWith(TaskScopeExtension.class)
+@ExtendWith(MissingOnDevice.class)
 @Execution(ExecutionMode.SAME_THREAD)
 public @interface LeakGuard {
 

@@ -37,8 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * declared as a {@code Device} subtype, a {@code Device} field of a
  * {@code @TestInstance(PER_CLASS)} class whose tests run concurrently. Waiting longer than the lease timeout for a free device fails the test
  * with a {@code DeviceTimeoutException} naming the devices and their holders. A {@code Device}
- * parameter of a test without {@code @OnDevice} gets JUnit's own "No ParameterResolver
- * registered" error: the extension is not active there to explain more.
+ * or {@code Vision} parameter of a test without {@code @OnDevice} fails with the fix when
+ * {@code @LeakGuard} or {@code @ExpectTemplate} is present; with no Stormproof annotation at all
+ * it gets JUnit's own "No ParameterResolver registered" error (no extension is active there).
  *
  * <p><b>Thread safety.</b> The injected device may be used from any thread the test starts,
  * until the test ends.

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A ReportSink found by ServiceLoader in tests: records attachments for assertions. */
+/** A ReportSink found by ServiceLoader in tests: records attachments and events for assertions. */
 public final class RecordingSink implements ReportSink {
 
   /** One attachment as received. */
   public record Attachment(String name, String mimeType, String extension, byte[] content) {}
 
   static final List<Attachment> ATTACHMENTS = new CopyOnWriteArrayList<>();
+  static final List<String> EVENTS = new CopyOnWriteArrayList<>();
 
   @Override
   public <T> T step(String name, Callable<T> body) throws Exception {
@@ -19,7 +20,9 @@ public final class RecordingSink implements ReportSink {
   }
 
   @Override
-  public void event(String name) {}
+  public void event(String name) {
+    EVENTS.add(name);
+  }
 
   @Override
   public void attach(String name, String mimeType, String extension, byte[] content) {

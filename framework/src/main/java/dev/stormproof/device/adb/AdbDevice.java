@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * orientation, else {@code input tap} (see {@link AdbOptions.Touch}).
  *
  * <p>Thread-safe. Calls from many threads run concurrently on one multiplexed connection
- * (direct) or one socket per call (adb server); taps on the raw channel are serialised. Owns one
+ * (direct) or one socket per call (adb server), at most {@link AdbOptions#maxStreams()} at once
+ * (the rest wait within their timeout); taps on the raw channel are serialised. Owns one
  * worker pool of named daemon threads ({@code stormproof-adb-SERIAL-N}), stopped by
  * {@link #close()}.
  */
@@ -50,7 +51,7 @@ public final class AdbDevice implements Device {
   private AdbDevice(String serial, AdbOptions options, DeviceCalls.Connector connector) {
     this.serial = serial;
     this.options = Objects.requireNonNull(options, "options");
-    this.calls = new DeviceCalls(serial, connector, options.timeout());
+    this.calls = new DeviceCalls(serial, connector, options.timeout(), options.maxStreams());
     if (options.capture() != AdbOptions.Capture.AUTO) {
       rawCapture = options.capture() == AdbOptions.Capture.RAW;
     }
@@ -298,7 +299,9 @@ public final class AdbDevice implements Device {
   private static long positiveMillis(Duration d, String what) {
     Objects.requireNonNull(d, "duration");
     if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(what + " duration " + d + " is not positive; use for example Duration.ofMillis(300)");
+      // Duration.toString (PT-0.005S) is hard to read; whole milliseconds are what users write.
+      String actual = d.toNanosPart() % 1_000_000 == 0 ? d.toMillis() + " ms" : d.toString();
+      throw new IllegalArgumentException(what + " duration " + actual + " is not positive; use for example Duration.ofMillis(300)");
     }
     return Math.max(1, d.toMillis());
   }

@@ -17,6 +17,9 @@ import java.util.function.Function;
  *       else {@code input tap}), {@code input} or {@code raw}; default {@value #DEFAULT_TOUCH}
  *   <li>{@code stormproof.adb.capture}: {@code auto} (raw framebuffer, PNG if raw fails to
  *       decode), {@code raw} or {@code png}; default {@value #DEFAULT_CAPTURE}
+ *   <li>{@code stormproof.adb.maxStreams}: service streams one handle keeps open at once; further
+ *       calls wait (within their timeout) for a stream to end. adbd refuses an OPEN beyond its own
+ *       limit, so this stays well below it; default {@value #DEFAULT_MAX_STREAMS}
  * </ul>
  */
 public final class AdbOptions {
@@ -31,6 +34,8 @@ public final class AdbOptions {
   public static final String DEFAULT_TOUCH = "auto";
   /** Default of {@code stormproof.adb.capture}. */
   public static final String DEFAULT_CAPTURE = "auto";
+  /** Default of {@code stormproof.adb.maxStreams}. */
+  public static final int DEFAULT_MAX_STREAMS = 64;
 
   /** Touch backend. */
   public enum Touch { AUTO, INPUT, RAW }
@@ -43,20 +48,25 @@ public final class AdbOptions {
   private final boolean tcpNoDelay;
   private final Touch touch;
   private final Capture capture;
+  private final int maxStreams;
 
-  private AdbOptions(Duration timeout, Duration connectTimeout, boolean tcpNoDelay, Touch touch, Capture capture) {
+  private AdbOptions(Duration timeout, Duration connectTimeout, boolean tcpNoDelay, Touch touch, Capture capture, int maxStreams) {
     this.timeout = positive("timeout", timeout);
     this.connectTimeout = positive("connectTimeout", connectTimeout);
     this.tcpNoDelay = tcpNoDelay;
     this.touch = Objects.requireNonNull(touch, "touch");
     this.capture = Objects.requireNonNull(capture, "capture");
+    if (maxStreams < 1) {
+      throw new IllegalArgumentException("AdbOptions.maxStreams must be at least 1, got " + maxStreams + "; use for example " + DEFAULT_MAX_STREAMS);
+    }
+    this.maxStreams = maxStreams;
   }
 
   /** All defaults. */
   public static AdbOptions defaults() {
     return new AdbOptions(ConfigParse.duration("timeout", DEFAULT_TIMEOUT),
         ConfigParse.duration("connectTimeout", DEFAULT_CONNECT_TIMEOUT), DEFAULT_TCP_NO_DELAY,
-        Touch.AUTO, Capture.AUTO);
+        Touch.AUTO, Capture.AUTO, DEFAULT_MAX_STREAMS);
   }
 
   /** Reads the {@code stormproof.device.timeout} and {@code stormproof.adb.*} keys; absent keys keep their default. */
@@ -70,7 +80,9 @@ public final class AdbOptions {
     AdbOptions r = q;
     r = config.apply("stormproof.adb.touch").map(v -> ConfigParse.choice("stormproof.adb.touch", v, Touch.class)).map(r::withTouch).orElse(r);
     AdbOptions s = r;
-    return config.apply("stormproof.adb.capture").map(v -> ConfigParse.choice("stormproof.adb.capture", v, Capture.class)).map(s::withCapture).orElse(s);
+    s = config.apply("stormproof.adb.capture").map(v -> ConfigParse.choice("stormproof.adb.capture", v, Capture.class)).map(s::withCapture).orElse(s);
+    AdbOptions t = s;
+    return config.apply("stormproof.adb.maxStreams").map(v -> ConfigParse.positiveInt("stormproof.adb.maxStreams", v)).map(t::withMaxStreams).orElse(t);
   }
 
   public Duration timeout() { return timeout; }
@@ -78,12 +90,14 @@ public final class AdbOptions {
   public boolean tcpNoDelay() { return tcpNoDelay; }
   public Touch touch() { return touch; }
   public Capture capture() { return capture; }
+  public int maxStreams() { return maxStreams; }
 
-  public AdbOptions withTimeout(Duration v) { return new AdbOptions(v, connectTimeout, tcpNoDelay, touch, capture); }
-  public AdbOptions withConnectTimeout(Duration v) { return new AdbOptions(timeout, v, tcpNoDelay, touch, capture); }
-  public AdbOptions withTcpNoDelay(boolean v) { return new AdbOptions(timeout, connectTimeout, v, touch, capture); }
-  public AdbOptions withTouch(Touch v) { return new AdbOptions(timeout, connectTimeout, tcpNoDelay, v, capture); }
-  public AdbOptions withCapture(Capture v) { return new AdbOptions(timeout, connectTimeout, tcpNoDelay, touch, v); }
+  public AdbOptions withTimeout(Duration v) { return new AdbOptions(v, connectTimeout, tcpNoDelay, touch, capture, maxStreams); }
+  public AdbOptions withConnectTimeout(Duration v) { return new AdbOptions(timeout, v, tcpNoDelay, touch, capture, maxStreams); }
+  public AdbOptions withTcpNoDelay(boolean v) { return new AdbOptions(timeout, connectTimeout, v, touch, capture, maxStreams); }
+  public AdbOptions withTouch(Touch v) { return new AdbOptions(timeout, connectTimeout, tcpNoDelay, v, capture, maxStreams); }
+  public AdbOptions withCapture(Capture v) { return new AdbOptions(timeout, connectTimeout, tcpNoDelay, touch, v, maxStreams); }
+  public AdbOptions withMaxStreams(int v) { return new AdbOptions(timeout, connectTimeout, tcpNoDelay, touch, capture, v); }
 
   private static Duration positive(String name, Duration d) {
     Objects.requireNonNull(d, name);
@@ -96,6 +110,6 @@ public final class AdbOptions {
   @Override
   public String toString() {
     return "AdbOptions[timeout=" + timeout + ", connectTimeout=" + connectTimeout + ", tcpNoDelay=" + tcpNoDelay
-        + ", touch=" + touch + ", capture=" + capture + "]";
+        + ", touch=" + touch + ", capture=" + capture + ", maxStreams=" + maxStreams + "]";
   }
 }

@@ -82,6 +82,13 @@ final class DadbTransports {
     }
   }
 
+  /** adbd answered an OPEN with CLSE: this stream was refused, the connection is still good. */
+  static final class StreamRefusedException extends IOException {
+    StreamRefusedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private abstract static class Tracking implements AdbTransport {
     private final Set<Channel> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -137,6 +144,14 @@ final class DadbTransports {
     public Channel open(String service) throws IOException {
       try {
         return track(connection.open(service), () -> { });
+      } catch (IOException e) {
+        // dadb reports a CLSE in answer to our OPEN as AdbStreamClosed (a package-private type):
+        // adbd refused this one stream, the connection itself is intact.
+        if (e.getClass().getName().equals("dadb.AdbStreamClosed")) {
+          throw new StreamRefusedException(name + " refused to open '" + service
+              + "' (adbd closes an OPEN at once when the service is unknown or it has too many streams open)", e);
+        }
+        throw e;
       } catch (IllegalStateException e) {
         throw new IOException("ADB stream to " + service + " failed on " + name + ": " + e.getMessage(), e);
       }

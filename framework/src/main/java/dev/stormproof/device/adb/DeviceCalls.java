@@ -12,6 +12,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * I/O failure the connection is discarded: closing its socket unblocks the worker, and every
  * other call in flight on the same connection is cancelled (dadb 1.2.10 can strand them).
  * The next call opens a fresh connection.
+ *
+ * <p>At most {@code maxStreams} calls hold a stream at once; the others wait for a permit inside
+ * their own timeout. Without that bound, a burst of first calls (hundreds of callers released
+ * together on a fresh handle) opened more streams than adbd accepts; the refused OPEN surfaced as
+ * an I/O error, was taken for a lost connection, and the discard cut off every sibling call.
+ * A refused OPEN that still happens (another client on the same adbd) fails only its own call.
  */
 final class DeviceCalls implements AutoCloseable {
 
@@ -49,6 +56,8 @@ final class DeviceCalls implements AutoCloseable {
   private volatile boolean closed;
   private final AtomicInteger reconnects = new AtomicInteger();
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final int maxStreams;
+  private final Semaphore streams;
 
   private static final class Generation {
     final AdbTransport transport;
@@ -60,10 +69,12 @@ final class DeviceCalls implements AutoCloseable {
     }
   }
 
-  DeviceCalls(String serial, Connector connector, Duration timeout) {
+  DeviceCalls(String serial, Connector connector, Duration timeout, int maxStreams) {
     this.serial = serial;
     this.connector = connector;
     this.timeout = timeout;
+    this.maxStreams = maxStreams;
+    this.streams = new Semaphore(maxStreams, true); // fair: a waiting caller is not starved by newcomers
     AtomicInteger n = new AtomicInteger();
     // Unbounded but idle-trimmed: concurrency equals the number of callers, each of which waits.
     this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
@@ -106,16 +117,23 @@ final class DeviceCalls implements AutoCloseable {
       throw new DeviceLostException(serial + ": " + what + " on a closed device handle; lease or open the device again");
     }
     AtomicReference<Generation> used = new AtomicReference<>();
+    java.util.concurrent.atomic.AtomicBoolean gotStream = new java.util.concurrent.atomic.AtomicBoolean();
     Future<T> future;
     try {
       future = workers.submit(() -> {
-        Generation g = generation();
-        used.set(g);
-        g.workers.add(Thread.currentThread());
+        streams.acquire();
+        gotStream.set(true);
         try {
-          return body.run(g.transport);
+          Generation g = generation();
+          used.set(g);
+          g.workers.add(Thread.currentThread());
+          try {
+            return body.run(g.transport);
+          } finally {
+            g.workers.remove(Thread.currentThread());
+          }
         } finally {
-          g.workers.remove(Thread.currentThread());
+          streams.release();
         }
       });
     } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -125,6 +143,12 @@ final class DeviceCalls implements AutoCloseable {
       return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
+      if (!gotStream.get()) {
+        // Never got a stream: the connection is busy, not broken; keep it for the calls on it.
+        throw new DeviceTimeoutException(serial + ": " + what + " did not start within " + human(timeout) + ": all "
+            + maxStreams + " streams of the connection stayed busy; raise stormproof.device.timeout or stormproof.adb.maxStreams, "
+            + "or make fewer calls at once");
+      }
       discard(used.get(), what + " timed out");
       throw new DeviceTimeoutException(serial + ": " + what + " did not complete within " + human(timeout)
           + "; the connection was closed and will be reopened; raise stormproof.device.timeout if the device is just slow");
@@ -149,6 +173,11 @@ final class DeviceCalls implements AutoCloseable {
       return new DeviceLostException(serial + ": " + what + " was cut off because the connection was discarded ("
           + g.discardedBecause + "); it will be reopened on the next call", cause);
     }
+    if (cause instanceof DadbTransports.StreamRefusedException refused) {
+      // adbd closed this one OPEN; the connection and the calls on it are fine.
+      return new DeviceCommandException(serial + ": " + what + ": " + refused.getMessage()
+          + "; lower stormproof.adb.maxStreams (now " + maxStreams + ") if other clients share this device", refused);
+    }
     if (cause instanceof DeviceProtocolException dpe) {
       discard(g, "protocol error: " + dpe.getMessage());
       return dpe;
@@ -159,9 +188,9 @@ final class DeviceCalls implements AutoCloseable {
     if (cause instanceof IOException io) {
       discard(g, what + " failed: " + io);
       if (g == null) {
-        return new DeviceLostException(serial + ": cannot connect (" + io.getMessage() + "); check that the device is online (adb devices) and reachable", io);
+        return new DeviceLostException(serial + ": cannot connect (" + describe(io) + "); check that the device is online (adb devices) and reachable", io);
       }
-      return new DeviceLostException(serial + ": connection lost during " + what + " (" + io.getMessage() + "); it will be reopened on the next call", io);
+      return new DeviceLostException(serial + ": connection lost during " + what + " (" + describe(io) + "); it will be reopened on the next call", io);
     }
     // dadb signals malformed packets with IllegalStateException/IllegalArgumentException.
     discard(g, what + " failed: " + cause);
@@ -234,6 +263,11 @@ final class DeviceCalls implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The exception's message, or its type where it has none (a bare EOFException says nothing else). */
+  private static String describe(IOException io) {
+    return io.getMessage() != null ? io.getMessage() : io.getClass().getSimpleName();
   }
 
   static String human(Duration d) {

@@ -112,7 +112,13 @@ final class ScreenDecoder {
       }
     }
     ByteBuffer header = ByteBuffer.wrap(data, 0, length).order(ByteOrder.BIG_ENDIAN);
-    Size declared = new Size(header.getInt(16), header.getInt(20));
+    int width = header.getInt(16);
+    int height = header.getInt(20);
+    if (width <= 0 || height <= 0 || width > 16384 || height > 16384) {
+      throw new DeviceProtocolException("PNG screencap header (IHDR) has an impossible size " + width + "x" + height
+          + ": the image is corrupt");
+    }
+    Size declared = new Size(width, height);
     checkSize(declared, expected, "PNG");
     BufferedImage image;
     try {

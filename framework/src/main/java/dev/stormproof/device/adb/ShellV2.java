@@ -56,7 +56,7 @@ final class ShellV2 {
           }
           return new Result(code, stdout, stderr);
         }
-        case WINDOW, CLOSE_STDIN -> in.skipNBytes(length);
+        case WINDOW, CLOSE_STDIN -> skip(in, (int) length, id, stdout.size());
         default -> throw new DeviceProtocolException("shell v2 packet with unknown id " + id + " (length " + length + "): the stream is corrupt");
       }
     }
@@ -84,6 +84,16 @@ final class ShellV2 {
       }
       out.write(chunk, 0, n);
       left -= n;
+    }
+  }
+
+  // InputStream.skipNBytes throws a bare EOFException: say where the stream ended.
+  private static void skip(InputStream in, int length, int id, int outputSoFar) throws IOException {
+    try {
+      in.skipNBytes(length);
+    } catch (EOFException e) {
+      throw new EOFException("stream ended inside a " + length + "-byte shell packet with id " + id + ", after "
+          + outputSoFar + " bytes of output");
     }
   }
 

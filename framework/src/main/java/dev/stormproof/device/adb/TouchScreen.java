@@ -60,7 +60,7 @@ record TouchScreen(String path, String name, int minX, int maxX, int minY, int m
       }
       if (inAbs) {
         Matcher a = AXIS.matcher(line);
-        if (a.matches()) {
+        if (a.matches() && fitsInt(a.group(2)) && fitsInt(a.group(3))) {
           axes.put(Integer.parseInt(a.group(1), 16), new int[] {Integer.parseInt(a.group(2)), Integer.parseInt(a.group(3))});
         }
       }
@@ -75,6 +75,16 @@ record TouchScreen(String path, String name, int minX, int maxX, int minY, int m
       }
     }
     return Optional.empty();
+  }
+
+  // A range beyond int is no real panel: skip the axis (the device then falls back to input tap).
+  private static boolean fitsInt(String digits) {
+    try {
+      Integer.parseInt(digits);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Screen pixel to panel units, per axis: the panel range maps onto the pixel range. */

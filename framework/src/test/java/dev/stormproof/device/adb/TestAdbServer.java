@@ -20,7 +20,12 @@ public final class TestAdbServer implements AutoCloseable {
   private final Process server;
 
   public TestAdbServer() throws IOException {
-    this.port = freePort();
+    this(freePort());
+  }
+
+  /** A server on a given port: to restart one where its clients expect it. */
+  public TestAdbServer(int port) throws IOException {
+    this.port = port;
     this.server = new ProcessBuilder(ADB, "-P", Integer.toString(port), "nodaemon", "server")
         .redirectInput(new File("/dev/null"))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -49,6 +54,10 @@ public final class TestAdbServer implements AutoCloseable {
         }
       }
     }
+  }
+
+  public boolean alive() {
+    return server.isAlive();
   }
 
   /** Runs {@code adb -P PORT args...} and returns stdout; fails on a non-zero exit. */
