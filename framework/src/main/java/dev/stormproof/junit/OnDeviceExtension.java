@@ -76,6 +76,8 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
       attachFinalScreen(context);
       VisionHolder vision = context.getStore(NAMESPACE).remove(VISION_KEY, VisionHolder.class);
       if (vision != null) {
+        // The result cache's hit rate, for QA tuning poll intervals and waits.
+        runtime(context).reports().event("vision: " + vision.vision().stats());
         vision.close();
       }
       releaseDevice(context);
