@@ -57,9 +57,18 @@ public final class Ledger {
    * @param bytes native bytes it holds, or 0
    */
   public Entry track(Kind kind, Object resource, String owner, String description, long bytes) {
-    StackTraceElement[] site = sites ? trimmedSite() : new StackTraceElement[0];
+    return track(kind, resource, owner, description, bytes,
+        sites ? trimmedSite() : new StackTraceElement[0]);
+  }
+
+  /**
+   * Records {@code resource} as live with a creation site the caller captured (for example the
+   * fork site of a task, or an allocation site with the producer's own frames removed).
+   */
+  public Entry track(Kind kind, Object resource, String owner, String description, long bytes,
+      StackTraceElement[] site) {
     Entry entry = new Entry(ids.incrementAndGet(), kind, new WeakReference<>(resource), owner,
-        description, bytes, site, Thread.currentThread().getName());
+        description, bytes, site.clone(), Thread.currentThread().getName());
     live.put(entry.id, entry);
     return entry;
   }
@@ -80,6 +89,16 @@ public final class Ledger {
       }
     }
     return mine;
+  }
+
+  /** The live entry whose resource is {@code resource} (identity), if any. */
+  public java.util.Optional<Entry> find(Object resource) {
+    for (Entry e : live.values()) {
+      if (e.resource.get() == resource) {
+        return java.util.Optional.of(e);
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /** Number of live entries of {@code kind}. */

@@ -1,0 +1,321 @@
+package dev.stormproof.tasks;
+
+import dev.stormproof.leak.Ledger;
+import dev.stormproof.leak.Owner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Structured concurrency bound to a test (an errgroup with a context): tasks are
+ * {@linkplain #fork forked} into the scope, the first failure cancels every sibling, and when the
+ * scope {@linkplain #close closes} every task is done or cancelled and its thread joined.
+ *
+ * <ul>
+ *   <li>Threads: one per task, named {@code stormproof-task-<scope>-<n>}; virtual threads where
+ *       the JVM has them (Java 21+), platform daemon threads otherwise. Each task runs with the
+ *       scope's {@link Owner} bound and a {@link dev.stormproof.leak.TrackingPointerScope} open,
+ *       and is tracked in the {@link Ledger} as {@link Ledger.Kind#TASK} with its fork site until
+ *       its thread stops.</li>
+ *   <li>Failures: a task's exception is never lost. {@link #join} and {@link #close} throw a
+ *       {@link TaskFailedException} for the first failure (its stack trace is the fork site, its
+ *       cause the task's exception); later failures are suppressed exceptions of it.</li>
+ *   <li>Deadline: {@link #withDeadline} bounds {@link #join()} and {@link #close()};
+ *       {@link #joinUntil} bounds one join. Past it, running tasks are cancelled and a
+ *       {@link TaskTimeoutException} lists them. There is no watchdog thread: the deadline is
+ *       enforced by whoever joins.</li>
+ *   <li>Close: waits up to {@link TaskScopeOptions#closeTimeout()} for unjoined tasks, cancels
+ *       the rest, allows {@link TaskScopeOptions#cancelGrace()} for them to stop, and throws
+ *       {@link TasksStuckException} naming every task that ignored the interrupt (with its
+ *       stack) rather than abandoning it silently.</li>
+ * </ul>
+ *
+ * <p>{@code fork} is thread-safe (tasks may fork siblings); {@code join} and {@code close} are
+ * meant for the owning thread. Forking after close throws {@link IllegalStateException}.
+ */
+public final class TaskScope implements AutoCloseable {
+
+  private final String name;
+  private final String owner;
+  private final Ledger ledger;
+  private final TaskScopeOptions options;
+  private final List<Task<?>> tasks = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicInteger forks =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicReference<Failure> firstFailure = new AtomicReference<>();
+  private final List<Throwable> laterFailures = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
+  private volatile boolean failureReported;
+  private volatile Instant deadline;
+
+  private record Failure(Task<?> task, Throwable error) {}
+
+  private TaskScope(String name, String owner, Ledger ledger, TaskScopeOptions options) {
+    this.name = name;
+    this.owner = owner;
+    this.ledger = ledger;
+    this.options = options;
+  }
+
+  /** A scope named {@code name} owned by the thread's current {@link Owner}, with its own ledger. */
+  public static TaskScope open(String name) {
+    return open(name, Owner.current(), new Ledger(), TaskScopeOptions.DEFAULTS);
+  }
+
+  /**
+   * A scope whose tasks are attributed to {@code owner} and tracked in {@code ledger}.
+   *
+   * @throws IllegalArgumentException when {@code name} is blank
+   */
+  public static TaskScope open(String name, String owner, Ledger ledger, TaskScopeOptions options) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("TaskScope name must not be blank, was '" + name
+          + "'; pass the test's name, it names the task threads");
+    }
+    return new TaskScope(name.replaceAll("[^A-Za-z0-9_.\\[\\]#-]+", "_"), owner, ledger, options);
+  }
+
+  /** Sets the scope's deadline {@code timeout} from now; returns this. */
+  public TaskScope withDeadline(Duration timeout) {
+    if (timeout == null || timeout.isNegative()) {
+      throw new IllegalArgumentException("TaskScope deadline must be zero or positive, was "
+          + timeout + "; pass a duration like Duration.ofSeconds(5)");
+    }
+    deadline = Instant.now().plus(timeout);
+    return this;
+  }
+
+  /** Forks {@code body}; its result is the handle's value. */
+  public <T> Task<T> fork(Callable<T> body) {
+    if (closed) {
+      throw new IllegalStateException("TaskScope '" + name + "' is closed; fork tasks before the "
+          + "scope (the test) ends, or open a new scope");
+    }
+    int number = forks.incrementAndGet();
+    String threadName = "stormproof-task-" + name + "-" + number;
+    StackTraceElement[] site = forkSite();
+    Task<T> task = new Task<>(this, number, threadName, site, body);
+    tasks.add(task);
+    Ledger.Entry entry = ledger.track(Ledger.Kind.TASK, task, owner, task.label(), 0, site);
+    task.start(Threads.unstarted(threadName, task::run, options.virtualThreads()), entry);
+    if (firstFailure.get() != null) {
+      task.cancel(true); // forked after the group failed: the context is already cancelled
+    }
+    return task;
+  }
+
+  /** Forks {@code body}; the handle's value is null. */
+  public Task<Void> fork(Runnable body) {
+    return fork(() -> {
+      body.run();
+      return null;
+    });
+  }
+
+  /**
+   * Waits for every task (up to the deadline, if set).
+   *
+   * @throws TaskFailedException when a task failed (first failure; the others suppressed)
+   * @throws TaskTimeoutException when the deadline passed; running tasks were cancelled
+   * @throws InterruptedException when the joining thread was interrupted (tasks keep running)
+   */
+  public void join() throws InterruptedException {
+    Instant d = deadline;
+    joinUntil(d == null ? Instant.MAX : d);
+  }
+
+  /** {@link #join()} with its own deadline. */
+  public void joinUntil(Instant until) throws InterruptedException {
+    List<Task<?>> late = awaitAll(until);
+    if (!late.isEmpty()) {
+      late.forEach(t -> t.cancel(true));
+      throwIfFailed();
+      throw new TaskTimeoutException(late.size() + " task(s) of scope '" + name
+          + "' still running at the deadline " + until + " were cancelled:\n" + describe(late));
+    }
+    throwIfFailed();
+  }
+
+  /** Cancels every task that is still running. */
+  public void cancel() {
+    tasks.forEach(t -> t.cancel(true));
+  }
+
+  /** Every task forked so far, in fork order. */
+  public List<Task<?>> tasks() {
+    return List.copyOf(tasks);
+  }
+
+  /**
+   * Joins every task (bounded), cancels stragglers, and reports what went wrong. Idempotent.
+   *
+   * @throws TaskFailedException when a task failed and no {@code join} reported it yet
+   * @throws TaskTimeoutException when tasks were still running after the close timeout
+   * @throws TasksStuckException when cancelled tasks did not stop within the grace period
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    boolean interrupted = false;
+    List<Task<?>> late;
+    Instant until = Instant.now().plus(options.closeTimeout());
+    Instant d = deadline;
+    if (d != null && d.isBefore(until)) {
+      until = d;
+    }
+    try {
+      late = awaitAll(until);
+    } catch (InterruptedException e) {
+      interrupted = true; // the closer was interrupted: cancel now, restore the flag at the end
+      late = running();
+    }
+    List<Task<?>> stuck = List.of();
+    if (!late.isEmpty()) {
+      late.forEach(t -> t.cancel(true));
+      try {
+        stuck = awaitStopped(late, Instant.now().plus(options.cancelGrace()));
+      } catch (InterruptedException e) {
+        interrupted = true;
+        stuck = running();
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (!stuck.isEmpty()) {
+      TasksStuckException e = new TasksStuckException(stuck.size() + " task(s) of scope '" + name
+          + "' ignored cancellation and were still alive " + options.cancelGrace().toMillis()
+          + " ms later; they stay in the ledger as leaked tasks:\n" + describe(stuck));
+      Failure f = firstFailure.get();
+      if (f != null && !failureReported) {
+        e.addSuppressed(failedException(f));
+      }
+      throw e;
+    }
+    throwIfFailed();
+    if (!late.isEmpty()) {
+      throw new TaskTimeoutException(late.size() + " task(s) of scope '" + name
+          + "' were still running " + options.closeTimeout().toMillis()
+          + " ms after close began and were cancelled; join them in the test, or give them a "
+          + "deadline:\n" + describe(late));
+    }
+  }
+
+  String owner() {
+    return owner;
+  }
+
+  Ledger ledger() {
+    return ledger;
+  }
+
+  TaskScopeOptions options() {
+    return options;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  void failed(Task<?> task, Throwable error) {
+    if (firstFailure.compareAndSet(null, new Failure(task, error))) {
+      for (Task<?> sibling : tasks) {
+        if (sibling != task) {
+          sibling.cancel(true);
+        }
+      }
+    } else {
+      laterFailures.add(error);
+    }
+  }
+
+  void afterCancelled(Task<?> task, Throwable error) {
+    // An interrupt after cancel is the expected way out; anything else is a real failure too.
+    if (!(error instanceof InterruptedException)
+        && !(error instanceof java.util.concurrent.CancellationException)
+        && !(error instanceof java.nio.channels.ClosedByInterruptException)) {
+      laterFailures.add(error);
+    }
+  }
+
+  private void throwIfFailed() {
+    Failure f = firstFailure.get();
+    if (f != null && !failureReported) {
+      failureReported = true;
+      throw failedException(f);
+    }
+  }
+
+  private TaskFailedException failedException(Failure f) {
+    Task<?> t = f.task();
+    StackTraceElement[] site = t.forkSiteArray();
+    TaskFailedException e = new TaskFailedException(t.number(), t.label() + " of scope '" + name
+        + "' failed: " + f.error() + "; forked at " + (site.length > 0 ? site[0] : "(unknown)"),
+        f.error(), site);
+    laterFailures.forEach(e::addSuppressed);
+    return e;
+  }
+
+  private List<Task<?>> awaitAll(Instant until) throws InterruptedException {
+    return awaitStopped(tasks(), until);
+  }
+
+  private static List<Task<?>> awaitStopped(List<Task<?>> all, Instant until)
+      throws InterruptedException {
+    List<Task<?>> late = new ArrayList<>();
+    for (Task<?> t : all) {
+      long left = until == Instant.MAX ? Long.MAX_VALUE
+          : Math.max(0, Duration.between(Instant.now(), until).toNanos());
+      if (!t.awaitStopped(left)) {
+        late.add(t);
+      }
+    }
+    return late;
+  }
+
+  private List<Task<?>> running() {
+    List<Task<?>> r = new ArrayList<>();
+    for (Task<?> t : tasks) {
+      if (!t.finished()) {
+        r.add(t);
+      }
+    }
+    return r;
+  }
+
+  /** Each task with state, fork site and current stack. */
+  static String describe(List<Task<?>> list) {
+    StringBuilder out = new StringBuilder();
+    for (Task<?> t : list) {
+      out.append("  ").append(t.label()).append(" [").append(t.threadState()).append("]\n");
+      List<StackTraceElement> stack = t.currentStack();
+      for (int i = 0; i < Math.min(12, stack.size()); i++) {
+        out.append("      at ").append(stack.get(i)).append('\n');
+      }
+      out.append("    forked at:\n");
+      List<StackTraceElement> site = t.forkSite();
+      for (int i = 0; i < Math.min(8, site.size()); i++) {
+        out.append("      at ").append(site.get(i)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static StackTraceElement[] forkSite() {
+    StackTraceElement[] full = new Throwable().getStackTrace();
+    int from = 0;
+    while (from < full.length
+        && full[from].getClassName().startsWith("dev.stormproof.tasks.")) {
+      from++;
+    }
+    return Arrays.copyOfRange(full, from, Math.min(full.length, from + 24));
+  }
+}
