@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  *
  * @param <T> the result type
  */
-public final class Task<T> implements Future<T> {
+public final class Task<T> implements Future<T>, dev.stormproof.leak.Inspectable {
 
   /** Where a task is in its life. */
   public enum State { RUNNING, SUCCEEDED, FAILED, CANCELLED }
@@ -151,6 +151,16 @@ public final class Task<T> implements Future<T> {
   Thread.State threadState() {
     Thread t = thread;
     return t == null ? Thread.State.NEW : t.getState();
+  }
+
+  @Override
+  public String liveState() {
+    return state + ", thread " + threadState();
+  }
+
+  @Override
+  public List<StackTraceElement> liveStack() {
+    return currentStack();
   }
 
   /** {@code task #3 (stormproof-task-x-3)}. */

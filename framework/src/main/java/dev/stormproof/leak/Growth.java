@@ -1,0 +1,40 @@
+package dev.stormproof.leak;
+
+/**
+ * One judged counter: its value at the baseline and now, and the tolerance it was judged by.
+ *
+ * @param probe the counter's name as reports show it ({@code native bytes}, {@code threads}, ...)
+ * @param baseline value after warm-up (0 for counters owned by one test)
+ * @param now value after this iteration settled
+ * @param tolerance allowed growth
+ * @param bytes whether the values are bytes (reports show MiB)
+ * @param processWide true when the counter covers the whole JVM process and cannot be attributed
+ *     to one test under parallel execution
+ */
+public record Growth(String probe, long baseline, long now, long tolerance, boolean bytes,
+    boolean processWide) {
+
+  public long delta() {
+    return now - baseline;
+  }
+
+  public boolean exceeded() {
+    return delta() > tolerance;
+  }
+
+  /** {@code +25.0 MiB} or {@code +3}. */
+  public String deltaText() {
+    long d = delta();
+    return (d >= 0 ? "+" : "-") + amount(Math.abs(d), bytes);
+  }
+
+  static String amount(long v, boolean bytes) {
+    if (!bytes) {
+      return Long.toString(v);
+    }
+    if (v < 1024 * 1024) {
+      return String.format(java.util.Locale.ROOT, "%.1f KiB", v / 1024.0);
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f MiB", v / (1024.0 * 1024.0));
+  }
+}

@@ -1,0 +1,279 @@
+package dev.stormproof.leak;
+
+import dev.stormproof.diag.JfrCapture;
+import dev.stormproof.diag.MemorySample;
+import dev.stormproof.diag.MemorySeries;
+import dev.stormproof.diag.ThreadDump;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.pollinterval.IterativePollInterval;
+
+/**
+ * The leak guard without JUnit: call {@link #iterationStarted} before and
+ * {@link #iterationFinished} after each iteration of the guarded work (a repeated test, the tests
+ * of a class, the loop of a game script). The first {@link LeakOptions#warmup()} iterations are
+ * measured only; the baseline is taken after them. Each later iteration is judged after settling:
+ * counters are re-read with back-off (doubling from 1 ms up to {@link LeakOptions#maxBackoff()},
+ * a GC between attempts, like goleak) until they are back within tolerance or
+ * {@link LeakOptions#settle()} is over. Then:
+ * <ul>
+ *   <li>process-wide counters (native bytes, javacpp pointers, threads) are compared with the
+ *       baseline, and with the last {@link LeakOptions#stairWindow()} iterations to catch
+ *       stair-step growth that stays under the tolerance each time;</li>
+ *   <li>ledger entries owned by the iteration (native buffers, tasks) must be gone.</li>
+ * </ul>
+ * After a leaking iteration the baseline moves to the current values, so the next iteration is
+ * blamed only for its own growth. Owned entries are released from the ledger once reported.
+ *
+ * <p>One session per guarded sequence; not thread-safe (iterations of one sequence run one after
+ * another). Close it to discard a running JFR recording.
+ */
+public final class LeakGuardSession implements AutoCloseable {
+
+  private static final long STAIR_NOISE_BYTES = 256 * 1024;
+
+  private final String name;
+  private final LeakOptions options;
+  private final Ledger ledger;
+  private final MemorySeries series = new MemorySeries();
+  private final List<long[]> history = new ArrayList<>();
+  private int iterations;
+  private Snapshot baseline;
+  private Set<Thread> baselineThreads = Set.of();
+  private JfrCapture jfr;
+
+  public LeakGuardSession(String name, LeakOptions options, Ledger ledger) {
+    this.name = name;
+    this.options = options;
+    this.ledger = ledger;
+  }
+
+  public LeakOptions options() {
+    return options;
+  }
+
+  /** The per-iteration series (every iteration, warm-up included). */
+  public MemorySeries series() {
+    return series;
+  }
+
+  /** Marks the start of an iteration; takes the baseline when there is no warm-up. */
+  public void iterationStarted(String label) {
+    if (baseline == null && options.warmup() == 0) {
+      rebaseline(Snapshot.take(options));
+    }
+    if (options.jfr() && iterations >= options.warmup() && jfr == null) {
+      jfr = JfrCapture.start("stormproof-" + label, options.jfrMaxBytes());
+    }
+  }
+
+  /**
+   * Judges the iteration that {@code owner} (the test id carried by its ledger entries) just
+   * finished.
+   *
+   * @param testFailed when true the iteration is measured and re-baselined but not judged: a
+   *     failing test often leaves resources behind, and its own failure says more
+   */
+  public Verdict iterationFinished(String owner, String label, boolean testFailed) {
+    int n = ++iterations;
+    if (n <= options.warmup() || baseline == null) {
+      TrackingPointerScope.sweep(ledger);
+      ledger.live(owner).forEach(Ledger.Entry::release);
+      Snapshot s = n == options.warmup() ? settledBaseline() : Snapshot.take(options);
+      if (n >= options.warmup()) {
+        rebaseline(s);
+      }
+      sample(n, label, s);
+      return new Verdict(n, Verdict.Outcome.WARMUP, report(n, label, owner, s, List.of(), 0, 0,
+          false), Optional.empty());
+    }
+    long start = System.nanoTime();
+    AtomicInteger attempts = new AtomicInteger();
+    AtomicReference<Snapshot> last = new AtomicReference<>();
+    settle(owner, attempts, last);
+    Snapshot s = last.get();
+    List<String> stairs = stairSteps(s);
+    LeakReport report = report(n, label, owner, s, stairs, attempts.get(),
+        (System.nanoTime() - start) / 1_000_000, !testFailed);
+    sample(n, label, s);
+    boolean leaked = report.leaked();
+    Optional<Path> kept = Optional.empty();
+    if (jfr != null) {
+      if (leaked) {
+        kept = Optional.of(jfr.dump(options.dir().resolve(fileName(label) + "-" + n + ".jfr")));
+      } else {
+        jfr.close();
+      }
+      jfr = null;
+    }
+    if (leaked || testFailed) {
+      rebaseline(s);
+    }
+    ledger.live(owner).forEach(Ledger.Entry::release);
+    Verdict.Outcome outcome = testFailed ? Verdict.Outcome.NOT_JUDGED
+        : leaked ? Verdict.Outcome.LEAKED : Verdict.Outcome.CLEAN;
+    return new Verdict(n, outcome, report, kept);
+  }
+
+  private void settle(String owner, AtomicInteger attempts, AtomicReference<Snapshot> last) {
+    java.util.concurrent.Callable<Boolean> attempt = () -> {
+      if (attempts.incrementAndGet() > 1) {
+        System.gc(); // lets javacpp's deallocator and the ledger see unreachable pointers
+      }
+      TrackingPointerScope.sweep(ledger);
+      Snapshot s = Snapshot.take(options);
+      last.set(s);
+      return settled(owner, s);
+    };
+    try {
+      if (options.settle().isZero()) {
+        attempt.call();
+        return;
+      }
+      Awaitility.await("leak counters of " + name + " settle")
+          .atMost(options.settle())
+          .pollInSameThread()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(new IterativePollInterval(
+              d -> min(d.multipliedBy(2), options.maxBackoff()), Duration.ofMillis(1)))
+          .until(attempt);
+    } catch (ConditionTimeoutException e) {
+      // Did not settle: the last snapshot is the evidence.
+    } catch (Exception e) {
+      throw new IllegalStateException("leak probes failed for " + name + ": " + e, e);
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** Clean, or only collected buffers are left (they can never come back, waiting is futile). */
+  private boolean settled(String owner, Snapshot s) {
+    for (Growth g : growth(owner, s)) {
+      if (g.exceeded() && !g.probe().equals("native buffers")) {
+        return false;
+      }
+    }
+    return owned(owner, Ledger.Kind.NATIVE_BUFFER).stream()
+        .allMatch(Ledger.Entry::collected);
+  }
+
+  private List<Growth> growth(String owner, Snapshot s) {
+    List<Growth> g = new ArrayList<>();
+    if (s.nativeBytes() >= 0 && baseline.nativeBytes() >= 0) {
+      g.add(new Growth("native bytes", baseline.nativeBytes(), s.nativeBytes(),
+          options.nativeBytesTolerance(), true, true));
+    }
+    g.add(new Growth("javacpp pointers", baseline.javacppCount(), s.javacppCount(),
+        options.javacppTolerance(), false, true));
+    g.add(new Growth("threads", 0, newThreads(s).size(), options.threadTolerance(), false, true));
+    g.add(new Growth("native buffers", 0, owned(owner, Ledger.Kind.NATIVE_BUFFER).size(),
+        options.bufferTolerance(), false, false));
+    g.add(new Growth("tasks", 0, owned(owner, Ledger.Kind.TASK).size(), options.taskTolerance(),
+        false, false));
+    return g;
+  }
+
+  private List<Thread> newThreads(Snapshot s) {
+    List<Thread> fresh = new ArrayList<>();
+    for (Thread t : s.threads()) {
+      if (!baselineThreads.contains(t) && t.isAlive()) {
+        fresh.add(t);
+      }
+    }
+    return fresh;
+  }
+
+  private List<Ledger.Entry> owned(String owner, Ledger.Kind kind) {
+    List<Ledger.Entry> out = new ArrayList<>();
+    for (Ledger.Entry e : ledger.live(owner)) {
+      if (e.kind() == kind) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  private List<String> stairSteps(Snapshot s) {
+    int window = options.stairWindow();
+    history.add(new long[] {s.nativeBytes(), s.javacppCount(), s.threads().size()});
+    List<String> found = new ArrayList<>();
+    if (window == 0 || history.size() < window + 1) {
+      return found;
+    }
+    String[] names = {"native bytes", "javacpp pointers", "threads"};
+    long[] noise = {STAIR_NOISE_BYTES, 0, 0};
+    List<long[]> recent = history.subList(history.size() - window - 1, history.size());
+    for (int p = 0; p < names.length; p++) {
+      int rises = 0;
+      for (int i = 1; i < recent.size(); i++) {
+        if (recent.get(i)[p] >= 0 && recent.get(i)[p] - recent.get(i - 1)[p] > noise[p]) {
+          rises++;
+        }
+      }
+      long total = recent.get(recent.size() - 1)[p] - recent.get(0)[p];
+      if (rises * 100 >= options.stairPercent() * window && total > noise[p]) {
+        found.add(String.format("%-16s rose in %d of the last %d iterations (%s in all, each "
+            + "step within tolerance): stair-step growth [process-wide]", names[p], rises,
+            window, "+" + Growth.amount(total, p == 0)));
+      }
+    }
+    if (!found.isEmpty()) {
+      history.clear(); // report a staircase once, then watch for the next one
+    }
+    return found;
+  }
+
+  private LeakReport report(int n, String label, String owner, Snapshot s, List<String> stairs,
+      int attempts, long millis, boolean judged) {
+    List<Growth> growth = baseline == null ? List.of() : growth(owner, s);
+    boolean leaked = judged && (!stairs.isEmpty()
+        || growth.stream().anyMatch(Growth::exceeded));
+    List<Thread> fresh = baseline == null ? List.of() : newThreads(s);
+    ThreadDump threads = ThreadDump.of(fresh, t -> ledger.find(t).map(Ledger.Entry::site)
+        .orElse(null));
+    String header = (leaked ? "LEAK: " : "No leak: ") + "@LeakGuard after iteration " + n
+        + " (" + label + ") of " + name + "; baseline after " + options.warmup()
+        + " warm-up iteration(s); settled " + attempts + " time(s) in " + millis + " ms";
+    return new LeakReport(header, growth, stairs, owned(owner, Ledger.Kind.NATIVE_BUFFER),
+        owned(owner, Ledger.Kind.TASK), threads, s, options, leaked);
+  }
+
+  private Snapshot settledBaseline() {
+    System.gc();
+    TrackingPointerScope.sweep(ledger);
+    return Snapshot.take(options);
+  }
+
+  private void rebaseline(Snapshot s) {
+    baseline = s;
+    baselineThreads = new HashSet<>(s.threads());
+  }
+
+  private void sample(int n, String label, Snapshot s) {
+    series.add(new MemorySample(n, label, s.nativeBytes(), s.javacppCount(), s.heapUsed(),
+        s.rssBytes(), Snapshot.allThreads().size()));
+  }
+
+  private static String fileName(String label) {
+    return label.replaceAll("[^A-Za-z0-9_.-]+", "_");
+  }
+
+  @Override
+  public void close() {
+    if (jfr != null) {
+      jfr.close();
+      jfr = null;
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package dev.stormproof.leak;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Immutable settings of the leak guard; {@code withX} returns a copy, invalid values throw
+ * {@link IllegalArgumentException} saying what is wrong and how to fix it.
+ *
+ * <p>Configuration keys read by {@link #fromConfig} (JUnit configuration parameters, {@code -D}):
+ * <ul>
+ *   <li>{@code stormproof.leak.warmup}: iterations run before the baseline is taken, default
+ *       {@value #DEFAULT_WARMUP}</li>
+ *   <li>{@code stormproof.leak.nativeBytesTolerance}: allowed growth of glibc in-use bytes,
+ *       default {@value #DEFAULT_NATIVE_BYTES_TOLERANCE}</li>
+ *   <li>{@code stormproof.leak.javacppTolerance}: allowed growth of javacpp's live pointer count,
+ *       default {@value #DEFAULT_JAVACPP_TOLERANCE}</li>
+ *   <li>{@code stormproof.leak.threadTolerance}: allowed new threads, default
+ *       {@value #DEFAULT_THREAD_TOLERANCE}</li>
+ *   <li>{@code stormproof.leak.bufferTolerance}: allowed native buffers still owned by the
+ *       finished test, default {@value #DEFAULT_BUFFER_TOLERANCE}</li>
+ *   <li>{@code stormproof.leak.taskTolerance}: allowed tasks still live, default
+ *       {@value #DEFAULT_TASK_TOLERANCE}</li>
+ *   <li>{@code stormproof.leak.settleMs}: how long counters may take to come back (retried
+ *       with back-off doubling from 1 ms, GC between attempts), default
+ *       {@value #DEFAULT_SETTLE_MS}</li>
+ *   <li>{@code stormproof.leak.maxBackoffMs}: cap of that back-off, default
+ *       {@value #DEFAULT_MAX_BACKOFF_MS}</li>
+ *   <li>{@code stormproof.leak.stairWindow}: iterations examined for stair-step growth (0 turns
+ *       it off), default {@value #DEFAULT_STAIR_WINDOW}</li>
+ *   <li>{@code stormproof.leak.stairPercent}: share of those iterations in which a counter must
+ *       rise to count as stair-step growth, default {@value #DEFAULT_STAIR_PERCENT}</li>
+ *   <li>{@code stormproof.leak.ignoreThreads}: comma-separated thread-name regexes ignored in
+ *       addition to {@link #DEFAULT_IGNORED_THREADS}</li>
+ *   <li>{@code stormproof.leak.sites}: record native allocation sites, default
+ *       {@value #DEFAULT_SITES}</li>
+ *   <li>{@code stormproof.leak.stackDepth}: frames shown per stack in reports, default
+ *       {@value #DEFAULT_STACK_DEPTH}</li>
+ *   <li>{@code stormproof.leak.jfr}: record each judged iteration with JFR and keep the
+ *       recording of a leaking one, default {@value #DEFAULT_JFR}</li>
+ *   <li>{@code stormproof.leak.jfrMaxBytes}: size cap of one recording, default
+ *       {@value #DEFAULT_JFR_MAX_BYTES}</li>
+ *   <li>{@code stormproof.leak.dir}: where JFR files are written, default
+ *       {@value #DEFAULT_DIR}</li>
+ * </ul>
+ */
+public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTolerance,
+    long threadTolerance, long bufferTolerance, long taskTolerance, Duration settle,
+    Duration maxBackoff, int stairWindow, int stairPercent, List<Pattern> ignoredThreads,
+    boolean sites, int stackDepth, boolean jfr, long jfrMaxBytes, Path dir) {
+
+  public static final int DEFAULT_WARMUP = 2;
+  public static final long DEFAULT_NATIVE_BYTES_TOLERANCE = 8L * 1024 * 1024;
+  public static final long DEFAULT_JAVACPP_TOLERANCE = 0;
+  public static final long DEFAULT_THREAD_TOLERANCE = 0;
+  public static final long DEFAULT_BUFFER_TOLERANCE = 0;
+  public static final long DEFAULT_TASK_TOLERANCE = 0;
+  public static final long DEFAULT_SETTLE_MS = 2000;
+  public static final long DEFAULT_MAX_BACKOFF_MS = 100;
+  public static final int DEFAULT_STAIR_WINDOW = 10;
+  public static final int DEFAULT_STAIR_PERCENT = 80;
+  public static final boolean DEFAULT_SITES = true;
+  public static final int DEFAULT_STACK_DEPTH = 12;
+  public static final boolean DEFAULT_JFR = false;
+  public static final long DEFAULT_JFR_MAX_BYTES = 32L * 1024 * 1024;
+  public static final String DEFAULT_DIR = "target/stormproof-leak";
+
+  /**
+   * Threads that legitimately outlive a test: JDK internals, javacpp's deallocator, Java2D's
+   * disposer (ImageIO), Awaitility's poller, Surefire and JUnit workers, the common pool (its
+   * workers idle out after a minute), JFR, Okio's watchdog (dadb), HTTP keep-alive.
+   */
+  public static final List<String> DEFAULT_IGNORED_THREADS = List.of(
+      "Reference Handler", "Finalizer", "Signal Dispatcher", "Attach Listener",
+      "Common-Cleaner", "Notification Thread", "Service Thread", "process reaper",
+      "JavaCPP Deallocator", "Java2D Disposer", "AWT-.*", "awaitility-thread", "awaitility\\[.*",
+      "surefire-forkedjvm-.*", "ForkJoinPool-\\d+-worker-\\d+", "junit-.*",
+      "ForkJoinPool\\.commonPool-worker-\\d+", "JFR .*", "Okio Watchdog",
+      "Keep-Alive-Timer", "Keep-Alive-SocketCleaner", "kotlinx\\.coroutines\\.DefaultExecutor");
+
+  public static final LeakOptions DEFAULTS = new LeakOptions(DEFAULT_WARMUP,
+      DEFAULT_NATIVE_BYTES_TOLERANCE, DEFAULT_JAVACPP_TOLERANCE, DEFAULT_THREAD_TOLERANCE,
+      DEFAULT_BUFFER_TOLERANCE, DEFAULT_TASK_TOLERANCE, Duration.ofMillis(DEFAULT_SETTLE_MS),
+      Duration.ofMillis(DEFAULT_MAX_BACKOFF_MS), DEFAULT_STAIR_WINDOW, DEFAULT_STAIR_PERCENT,
+      compile(DEFAULT_IGNORED_THREADS), DEFAULT_SITES, DEFAULT_STACK_DEPTH, DEFAULT_JFR,
+      DEFAULT_JFR_MAX_BYTES, Path.of(DEFAULT_DIR));
+
+  public LeakOptions {
+    check(warmup >= 0, "warmup", warmup, "0 or more iterations");
+    check(nativeBytesTolerance >= 0, "nativeBytesTolerance", nativeBytesTolerance, "0 or more");
+    check(javacppTolerance >= 0, "javacppTolerance", javacppTolerance, "0 or more");
+    check(threadTolerance >= 0, "threadTolerance", threadTolerance, "0 or more");
+    check(bufferTolerance >= 0, "bufferTolerance", bufferTolerance, "0 or more");
+    check(taskTolerance >= 0, "taskTolerance", taskTolerance, "0 or more");
+    check(settle != null && !settle.isNegative(), "settle", settle, "a duration of 0 or more");
+    check(maxBackoff != null && !maxBackoff.isNegative() && !maxBackoff.isZero(), "maxBackoff",
+        maxBackoff, "a positive duration");
+    check(stairWindow == 0 || stairWindow >= 3, "stairWindow", stairWindow, "0 (off) or 3 or more");
+    check(stairPercent > 50 && stairPercent <= 100, "stairPercent", stairPercent, "51 to 100");
+    check(stackDepth >= 1, "stackDepth", stackDepth, "1 or more");
+    check(jfrMaxBytes >= 1024 * 1024, "jfrMaxBytes", jfrMaxBytes, "at least 1048576");
+    ignoredThreads = List.copyOf(ignoredThreads);
+  }
+
+  private static void check(boolean ok, String name, Object actual, String expected) {
+    if (!ok) {
+      throw new IllegalArgumentException("LeakOptions." + name + " must be " + expected
+          + ", was " + actual + "; set stormproof.leak." + name + " or the @LeakGuard attribute "
+          + "to " + expected);
+    }
+  }
+
+  private static List<Pattern> compile(List<String> regexes) {
+    List<Pattern> out = new ArrayList<>();
+    for (String r : regexes) {
+      try {
+        out.add(Pattern.compile(r.trim()));
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException("thread-name pattern '" + r + "' is not a regex: "
+            + e.getDescription() + "; escape special characters like \\. and \\[", e);
+      }
+    }
+    return out;
+  }
+
+  /** Options from {@code stormproof.leak.*} configuration, defaults where a key is absent. */
+  public static LeakOptions fromConfig(Function<String, Optional<String>> config) {
+    List<String> ignore = new ArrayList<>(DEFAULT_IGNORED_THREADS);
+    config.apply("stormproof.leak.ignoreThreads").ifPresent(v -> {
+      for (String p : v.split(",")) {
+        if (!p.isBlank()) {
+          ignore.add(p.trim());
+        }
+      }
+    });
+    return new LeakOptions(
+        (int) ConfigValues.longValue(config, "stormproof.leak.warmup", DEFAULT_WARMUP),
+        ConfigValues.longValue(config, "stormproof.leak.nativeBytesTolerance",
+            DEFAULT_NATIVE_BYTES_TOLERANCE),
+        ConfigValues.longValue(config, "stormproof.leak.javacppTolerance",
+            DEFAULT_JAVACPP_TOLERANCE),
+        ConfigValues.longValue(config, "stormproof.leak.threadTolerance",
+            DEFAULT_THREAD_TOLERANCE),
+        ConfigValues.longValue(config, "stormproof.leak.bufferTolerance",
+            DEFAULT_BUFFER_TOLERANCE),
+        ConfigValues.longValue(config, "stormproof.leak.taskTolerance", DEFAULT_TASK_TOLERANCE),
+        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.settleMs",
+            DEFAULT_SETTLE_MS)),
+        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.maxBackoffMs",
+            DEFAULT_MAX_BACKOFF_MS)),
+        (int) ConfigValues.longValue(config, "stormproof.leak.stairWindow", DEFAULT_STAIR_WINDOW),
+        (int) ConfigValues.longValue(config, "stormproof.leak.stairPercent",
+            DEFAULT_STAIR_PERCENT),
+        compile(ignore),
+        ConfigValues.boolValue(config, "stormproof.leak.sites", DEFAULT_SITES),
+        (int) ConfigValues.longValue(config, "stormproof.leak.stackDepth", DEFAULT_STACK_DEPTH),
+        ConfigValues.boolValue(config, "stormproof.leak.jfr", DEFAULT_JFR),
+        ConfigValues.longValue(config, "stormproof.leak.jfrMaxBytes", DEFAULT_JFR_MAX_BYTES),
+        Path.of(config.apply("stormproof.leak.dir").orElse(DEFAULT_DIR)));
+  }
+
+  /** True when {@code threadName} matches an ignored pattern. */
+  public boolean ignores(String threadName) {
+    for (Pattern p : ignoredThreads) {
+      if (p.matcher(threadName).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public LeakOptions withWarmup(int v) {
+    return new LeakOptions(v, nativeBytesTolerance, javacppTolerance, threadTolerance,
+        bufferTolerance, taskTolerance, settle, maxBackoff, stairWindow, stairPercent,
+        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir);
+  }
+
+  public LeakOptions withNativeBytesTolerance(long v) {
+    return new LeakOptions(warmup, v, javacppTolerance, threadTolerance, bufferTolerance,
+        taskTolerance, settle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
+        stackDepth, jfr, jfrMaxBytes, dir);
+  }
+
+  public LeakOptions withJavacppTolerance(long v) {
+    return new LeakOptions(warmup, nativeBytesTolerance, v, threadTolerance, bufferTolerance,
+        taskTolerance, settle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
+        stackDepth, jfr, jfrMaxBytes, dir);
+  }
+
+  public LeakOptions withThreadTolerance(long v) {
+    return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, v, bufferTolerance,
+        taskTolerance, settle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
+        stackDepth, jfr, jfrMaxBytes, dir);
+  }
+
+  public LeakOptions withSettle(Duration v) {
+    return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
+        bufferTolerance, taskTolerance, v, maxBackoff, stairWindow, stairPercent, ignoredThreads,
+        sites, stackDepth, jfr, jfrMaxBytes, dir);
+  }
+
+  public LeakOptions withStairWindow(int v) {
+    return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
+        bufferTolerance, taskTolerance, settle, maxBackoff, v, stairPercent, ignoredThreads,
+        sites, stackDepth, jfr, jfrMaxBytes, dir);
+  }
+
+  /** A copy that also ignores threads whose names match {@code regexes}. */
+  public LeakOptions withIgnoredThreads(List<String> regexes) {
+    List<Pattern> all = new ArrayList<>(ignoredThreads);
+    all.addAll(compile(regexes));
+    return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
+        bufferTolerance, taskTolerance, settle, maxBackoff, stairWindow, stairPercent, all,
+        sites, stackDepth, jfr, jfrMaxBytes, dir);
+  }
+
+  public LeakOptions withJfr(boolean v) {
+    return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
+        bufferTolerance, taskTolerance, settle, maxBackoff, stairWindow, stairPercent,
+        ignoredThreads, sites, stackDepth, v, jfrMaxBytes, dir);
+  }
+}
