@@ -1,0 +1,196 @@
+package dev.stormproof.device.virtual;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The device side of one ADB transport connection. Its reader thread ({@link #run}) decodes
+ * messages and dispatches them; services run on the device's executor. Any protocol violation
+ * (bad magic, oversized payload, a message before CNXN, an unknown command) closes the
+ * connection and is logged; it never reaches other connections.
+ */
+final class AdbConnection implements Runnable {
+
+  private static final System.Logger LOG = System.getLogger(AdbConnection.class.getName());
+  /** Open streams per connection; more are refused with CLSE as adbd does when out of resources. */
+  static final int MAX_STREAMS = 256;
+
+  private final VirtualDevice device;
+  private final Socket socket;
+  private final String name;
+  private final OutputStream out;
+  private final Map<Integer, AdbStream> streams = new ConcurrentHashMap<>();
+  private final AtomicInteger nextId = new AtomicInteger(1);
+  private volatile int maxPayload = AdbMessage.MAX_PAYLOAD;
+  private volatile int version = AdbMessage.VERSION;
+  private volatile boolean connected;
+  private volatile boolean closing;
+
+  AdbConnection(VirtualDevice device, Socket socket, String name) throws IOException {
+    this.device = device;
+    this.socket = socket;
+    this.name = name;
+    socket.setTcpNoDelay(true); // one small message per OKAY: Nagle would add 40 ms per round trip
+    this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+  }
+
+  int maxPayload() {
+    return maxPayload;
+  }
+
+  @Override
+  public void run() {
+    try (socket) {
+      InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+      AdbMessage m;
+      while ((m = AdbMessage.read(in, AdbMessage.MAX_PAYLOAD)) != null) {
+        handle(m);
+      }
+    } catch (AdbMessage.AdbProtocolException e) {
+      LOG.log(Level.WARNING, name + ": closing the connection, protocol violation: " + e.getMessage());
+    } catch (IOException e) {
+      if (!closing) {
+        LOG.log(Level.DEBUG, name + ": connection ended: " + e);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, name + ": closing the connection after an internal error", e);
+    } finally {
+      closing = true;
+      for (AdbStream s : new ArrayList<>(streams.values())) {
+        s.onClosed();
+      }
+      streams.clear();
+    }
+  }
+
+  private void handle(AdbMessage m) throws IOException {
+    if (m.command() == AdbMessage.A_CNXN) {
+      if (m.arg1() <= 0) {
+        throw new AdbMessage.AdbProtocolException("CNXN with maxdata " + m.arg1() + ": must be positive");
+      }
+      version = Math.min(m.arg0(), AdbMessage.VERSION);
+      maxPayload = Math.min(m.arg1(), AdbMessage.MAX_PAYLOAD);
+      connected = true;
+      send(new AdbMessage(AdbMessage.A_CNXN, AdbMessage.VERSION, AdbMessage.MAX_PAYLOAD,
+          device.banner().getBytes(StandardCharsets.UTF_8)));
+      return;
+    }
+    if (!connected) {
+      throw new AdbMessage.AdbProtocolException(m + " before CNXN");
+    }
+    switch (m.command()) {
+      case AdbMessage.A_OPEN -> open(m);
+      case AdbMessage.A_OKAY -> {
+        AdbStream s = streams.get(m.arg1());
+        if (s != null && s.remoteId == m.arg0()) {
+          s.onOkay();
+        }
+      }
+      case AdbMessage.A_WRTE -> {
+        AdbStream s = streams.get(m.arg1());
+        if (s != null && s.remoteId == m.arg0()) {
+          s.onWrite(m.payload());
+        }
+      }
+      case AdbMessage.A_CLSE -> {
+        AdbStream s = streams.get(m.arg1());
+        if (s != null && s.remoteId == m.arg0()) {
+          streams.remove(m.arg1());
+          s.onClosed();
+        }
+      }
+      case AdbMessage.A_AUTH, AdbMessage.A_STLS, AdbMessage.A_SYNC ->
+          LOG.log(Level.DEBUG, name + ": ignoring " + m + " (no authentication or TLS offered)");
+      default -> throw new AdbMessage.AdbProtocolException("unknown command " + m);
+    }
+  }
+
+  private void open(AdbMessage m) throws IOException {
+    int remoteId = m.arg0();
+    if (remoteId == 0) {
+      throw new AdbMessage.AdbProtocolException("OPEN with local-id 0");
+    }
+    String service = m.payloadString();
+    Optional<ServiceRequest> request = ServiceRequest.parse(service);
+    if (request.isEmpty() || streams.size() >= MAX_STREAMS) {
+      LOG.log(Level.DEBUG, name + ": refusing service '" + service + "'"
+          + (request.isEmpty() ? " (not offered)" : " (" + MAX_STREAMS + " streams open)"));
+      send(AdbMessage.of(AdbMessage.A_CLSE, 0, remoteId));
+      return;
+    }
+    int localId = nextId.getAndIncrement();
+    AdbStream stream = new AdbStream(this, localId, remoteId, request.get());
+    streams.put(localId, stream);
+    send(AdbMessage.of(AdbMessage.A_OKAY, localId, remoteId));
+    try {
+      device.serve(stream);
+    } catch (RejectedExecutionException e) {
+      stream.finish(); // device closing
+    }
+  }
+
+  void send(AdbMessage m) throws IOException {
+    byte[] bytes = m.encode(version < AdbMessage.VERSION_SKIP_CHECKSUM);
+    synchronized (out) {
+      out.write(bytes);
+      out.flush();
+    }
+  }
+
+  void sendQuietly(AdbMessage m) {
+    try {
+      send(m);
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, name + ": could not send " + m + ": " + e);
+    }
+  }
+
+  void forget(AdbStream stream) {
+    streams.remove(stream.localId, stream);
+  }
+
+  int openStreams() {
+    return streams.size();
+  }
+
+  /** Closes the socket; the reader thread then ends and wakes every stream. */
+  void close() {
+    closing = true;
+    try {
+      socket.close();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, name + ": close: " + e);
+    }
+    for (AdbStream s : streams.values()) {
+      s.onClosed(); // frees a reader blocked on a full inbox; the socket close alone would not
+    }
+  }
+
+  /** Resets the connection (RST, no FIN), as a pulled cable or a killed adbd looks to the host. */
+  void abort() {
+    closing = true;
+    try {
+      socket.setSoLinger(true, 0);
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, name + ": linger: " + e);
+    }
+    close();
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

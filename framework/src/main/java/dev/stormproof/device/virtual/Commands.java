@@ -1,0 +1,295 @@
+package dev.stormproof.device.virtual;
+
+import dev.stormproof.device.Size;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The commands of the virtual device's shell. Output formats follow a real Android 14 phone
+ * where a client might parse them. Latency from the {@link LatencyModel} is applied before the
+ * command's effect, on the stream's own thread, with no lock held.
+ */
+final class Commands {
+
+  /** {@code exit N}: ends the whole command line. */
+  static final class ExitException extends Exception {
+    final int status;
+
+    ExitException(int status) {
+      super(null, null, false, false);
+      this.status = status;
+    }
+  }
+
+  static final String TOUCH_DEVICE = "/dev/input/event2";
+  static final String KEYS_DEVICE = "/dev/input/event0";
+  static final String TOUCH_NAME = "stormproof-touchscreen";
+  /** Raw screencap header: width, height, format, colorspace; u32 LE each (Android 10+ layout). */
+  static final int RAW_HEADER = 16;
+  static final int PIXEL_FORMAT_RGBA_8888 = 1;
+  static final int COLORSPACE_SRGB = 1;
+
+  private final VirtualDevice device;
+  private final Input input;
+
+  Commands(VirtualDevice device) {
+    this.device = device;
+    this.input = new Input(device);
+  }
+
+  int run(ShellParser.Command c, ShellIo io) throws IOException, InterruptedException, ExitException {
+    if (c.redirect() != null) {
+      return redirected(c, io);
+    }
+    String name = c.name();
+    List<String> args = c.args().subList(1, c.args().size());
+    switch (name) {
+      case "input" -> {
+        return input.run(args, io);
+      }
+      case "screencap" -> {
+        return screencap(args, io);
+      }
+      default -> device.pause(device.latency().command());
+    }
+    return switch (name) {
+      case "echo" -> echo(args, io);
+      case "true" -> 0;
+      case "false" -> 1;
+      case "exit" -> throw new ExitException(args.isEmpty() ? 0 : parseExit(args.get(0)));
+      case "wm" -> wm(args, io);
+      case "getprop" -> getprop(args, io);
+      case "getevent" -> getevent(args, io);
+      case "am" -> am(args, io);
+      case "dumpsys" -> dumpsys(args, io);
+      case "cat" -> cat(args, io);
+      default -> {
+        io.err("/system/bin/sh: " + name + ": inaccessible or not found\n");
+        yield 127;
+      }
+    };
+  }
+
+  private int redirected(ShellParser.Command c, ShellIo io) throws IOException, InterruptedException, ExitException {
+    String target = c.redirect();
+    if (target.equals(TOUCH_DEVICE) && c.name().equals("cat") && c.args().size() == 1) {
+      return input.touchStream(io);
+    }
+    if (target.equals("/dev/null")) {
+      ShellParser.Command plain = new ShellParser.Command(c.joint(), c.args(), null);
+      return run(plain, new ShellIo() {
+        @Override public void out(byte[] data, int offset, int length) { }
+        @Override public void err(String text) throws IOException { io.err(text); }
+        @Override public byte[] readInput() throws IOException { return io.readInput(); }
+      });
+    }
+    io.err("/system/bin/sh: can't create " + target + ": Read-only file system\n");
+    return 1;
+  }
+
+  private static int parseExit(String s) {
+    try {
+      return Integer.parseInt(s) & 0xff;
+    } catch (NumberFormatException e) {
+      return 2;
+    }
+  }
+
+  private static int echo(List<String> args, ShellIo io) throws IOException {
+    boolean newline = true;
+    if (!args.isEmpty() && args.get(0).equals("-n")) {
+      newline = false;
+      args = args.subList(1, args.size());
+    }
+    io.out(String.join(" ", args) + (newline ? "\n" : ""));
+    return 0;
+  }
+
+  private int wm(List<String> args, ShellIo io) throws IOException {
+    Size size = device.options().size();
+    if (args.equals(List.of("size"))) {
+      io.out("Physical size: " + size + "\n");
+      return 0;
+    }
+    if (args.equals(List.of("density"))) {
+      io.out("Physical density: " + device.options().density() + "\n");
+      return 0;
+    }
+    io.err("wm: only 'wm size' and 'wm density' (queries) are supported on the virtual device\n");
+    return 1;
+  }
+
+  private int getprop(List<String> args, ShellIo io) throws IOException {
+    Map<String, String> props = device.properties();
+    if (args.isEmpty()) {
+      StringBuilder sb = new StringBuilder();
+      new TreeMap<>(props).forEach((k, v) -> sb.append('[').append(k).append("]: [").append(v).append("]\n"));
+      io.out(sb.toString());
+    } else {
+      io.out(props.getOrDefault(args.get(0), args.size() > 1 ? args.get(1) : "") + "\n");
+    }
+    return 0;
+  }
+
+  private int getevent(List<String> args, ShellIo io) throws IOException {
+    if (!args.equals(List.of("-p"))) {
+      io.err("getevent: only 'getevent -p' is supported on the virtual device (events are not streamed back)\n");
+      return 1;
+    }
+    Size size = device.options().size();
+    String abs = "value 0, min 0, max %d, fuzz 0, flat 0, resolution 0\n";
+    StringBuilder sb = new StringBuilder();
+    sb.append("add device 1: ").append(KEYS_DEVICE).append('\n')
+        .append("  name:     \"gpio-keys\"\n")
+        .append("  events:\n")
+        .append("    KEY (0001): 0072  0073  0074 \n")
+        .append("  input props:\n")
+        .append("    <none>\n");
+    sb.append("add device 2: ").append(TOUCH_DEVICE).append('\n')
+        .append("  name:     \"").append(TOUCH_NAME).append("\"\n")
+        .append("  events:\n")
+        .append("    KEY (0001): 014a \n")
+        .append("    ABS (0003): 002f  : ").append(String.format(abs, MultiTouchParser.SLOTS - 1))
+        .append("                0030  : ").append(String.format(abs, 255))
+        .append("                0035  : ").append(String.format(abs, size.width() - 1))
+        .append("                0036  : ").append(String.format(abs, size.height() - 1))
+        .append("                0039  : ").append(String.format(abs, 65535))
+        .append("                003a  : ").append(String.format(abs, 255))
+        .append("  input props:\n")
+        .append("    INPUT_PROP_DIRECT\n");
+    io.out(sb.toString());
+    return 0;
+  }
+
+  private int am(List<String> args, ShellIo io) throws IOException {
+    VirtualApp app = device.app();
+    if (args.size() == 2 && args.get(0).equals("force-stop")) {
+      if (args.get(1).equals(app.packageName())) {
+        app.stop(device.now());
+      }
+      return 0;
+    }
+    if (!args.isEmpty() && args.get(0).equals("start")) {
+      String component = null;
+      for (int i = 1; i < args.size(); i++) {
+        String a = args.get(i);
+        if (a.equals("-n") && i + 1 < args.size()) {
+          component = args.get(++i);
+        } else if (!a.equals("-W") && !a.equals("-S") && !a.equals("-D")) {
+          io.err("am start: option '" + a + "' is not supported on the virtual device; use am start [-W] [-S] -n COMPONENT\n");
+          return 1;
+        }
+      }
+      if (component == null) {
+        io.err("am start: missing -n COMPONENT\n");
+        return 1;
+      }
+      if (!sameComponent(component, app.component())) {
+        io.out("Starting: Intent { cmp=" + component + " }\n");
+        io.err("Error type 3\nError: Activity class {" + component + "} does not exist.\n");
+        return 1;
+      }
+      io.out("Starting: Intent { cmp=" + component + " }\n");
+      app.start(device.now());
+      return 0;
+    }
+    io.err("am: only 'am start -n COMPONENT' and 'am force-stop PACKAGE' are supported on the virtual device\n");
+    return 1;
+  }
+
+  /** {@code pkg/.Main} and {@code pkg/pkg.Main} name the same activity. */
+  static boolean sameComponent(String a, String b) {
+    return expand(a).equals(expand(b));
+  }
+
+  private static String expand(String component) {
+    int slash = component.indexOf('/');
+    if (slash < 0) {
+      return component;
+    }
+    String pkg = component.substring(0, slash);
+    String cls = component.substring(slash + 1);
+    return pkg + "/" + (cls.startsWith(".") ? pkg + cls : cls);
+  }
+
+  private int dumpsys(List<String> args, ShellIo io) throws IOException {
+    if (!args.equals(List.of("stormproof"))) {
+      io.err("Can't find service: " + (args.isEmpty() ? "" : args.get(0)) + " (the virtual device offers 'dumpsys stormproof')\n");
+      return 1;
+    }
+    long now = device.now();
+    io.out("app: " + device.app().packageName() + "\n" + device.tapLog().format() + device.app().dump(now) + "\n");
+    return 0;
+  }
+
+  private static int cat(List<String> args, ShellIo io) throws IOException {
+    if (args.isEmpty()) {
+      byte[] chunk;
+      while ((chunk = io.readInput()) != null) {
+        io.out(chunk, 0, chunk.length);
+      }
+      return 0;
+    }
+    for (String file : args) {
+      io.err("cat: " + file + ": No such file or directory\n");
+    }
+    return 1;
+  }
+
+  private int screencap(List<String> args, ShellIo io) throws IOException, InterruptedException {
+    boolean png = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("-p")) {
+        png = true;
+      } else if (a.equals("-d") && i + 1 < args.size()) {
+        i++;
+      } else {
+        io.err("screencap: '" + a + "' is not supported on the virtual device (no file system); use screencap [-p] and read stdout\n");
+        return 1;
+      }
+    }
+    device.pause(png ? device.latency().screencapPng() : device.latency().screencapRaw());
+    Size size = device.options().size();
+    java.awt.image.BufferedImage image = device.app().render(size, device.now());
+    if (image.getWidth() != size.width() || image.getHeight() != size.height()) {
+      io.err("screencap: the app rendered " + image.getWidth() + "x" + image.getHeight() + ", the screen is " + size + "\n");
+      return 1;
+    }
+    if (png) {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 20);
+      javax.imageio.ImageIO.write(image, "png", buf);
+      io.out(buf.toByteArray(), 0, buf.size());
+      return 0;
+    }
+    writeRaw(image, io);
+    return 0;
+  }
+
+  private static void writeRaw(java.awt.image.BufferedImage image, ShellIo io) throws IOException {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(RAW_HEADER).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt(w).putInt(h).putInt(PIXEL_FORMAT_RGBA_8888).putInt(COLORSPACE_SRGB);
+    io.out(header.array(), 0, RAW_HEADER);
+    int rowsPerBatch = Math.max(1, (256 * 1024) / (w * 4));
+    int[] argb = new int[w * rowsPerBatch];
+    byte[] rgba = new byte[argb.length * 4];
+    for (int y = 0; y < h; y += rowsPerBatch) {
+      int rows = Math.min(rowsPerBatch, h - y);
+      image.getRGB(0, y, w, rows, argb, 0, w);
+      int n = w * rows;
+      for (int i = 0; i < n; i++) {
+        int p = argb[i];
+        rgba[i * 4] = (byte) (p >> 16);
+        rgba[i * 4 + 1] = (byte) (p >> 8);
+        rgba[i * 4 + 2] = (byte) p;
+        rgba[i * 4 + 3] = (byte) (p >>> 24);
+      }
+      io.out(rgba, 0, n * 4);
+    }
+  }
+}

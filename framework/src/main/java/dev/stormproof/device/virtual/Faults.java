@@ -1,0 +1,126 @@
+package dev.stormproof.device.virtual;
+
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Faults to inject into a running {@link VirtualDevice}, the ways real phones fail a test run.
+ * Settable at any time from any thread; each takes effect for commands that start afterwards.
+ * "Command" here means one shell/exec service stream.
+ *
+ * <ul>
+ *   <li>{@link #dropConnectionAfter(long)}: the next command writes that many bytes of its
+ *       output, then the whole TCP connection is reset (as when USB is pulled or adbd dies).
+ *       Every stream on that connection is lost; clients see a dropped connection.</li>
+ *   <li>{@link #hang()}: commands stop answering (no output, no exit) until {@link #release()}
+ *       or the device closes; streams stay open.</li>
+ *   <li>{@link #truncateNextOutput(long)}: the next command's output is cut after that many
+ *       bytes and the stream then ends normally (shell v2 still reports the exit code). Only
+ *       content validation (PNG IEND, raw header size) catches it, as with a flaky capture tool.</li>
+ *   <li>{@link #goOffline()}: all connections are closed and new ones are closed right after
+ *       accept, until {@link #goOnline()}; the port stays bound so clients can reconnect.</li>
+ * </ul>
+ */
+public final class Faults {
+
+  private static final long NONE = -1;
+
+  private final AtomicLong dropAfter = new AtomicLong(NONE);
+  private final AtomicLong truncateAfter = new AtomicLong(NONE);
+  private final Runnable onOffline;
+  private volatile boolean offline;
+  private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+
+  Faults(Runnable onOffline) {
+    this.onOffline = onOffline;
+  }
+
+  /** Resets the connection after the next command wrote {@code bytes} bytes of output (0: before any). */
+  public Faults dropConnectionAfter(long bytes) {
+    dropAfter.set(requireNonNegative("dropConnectionAfter", bytes));
+    return this;
+  }
+
+  /** Cuts the next command's output after {@code bytes} bytes; the stream then ends normally. */
+  public Faults truncateNextOutput(long bytes) {
+    truncateAfter.set(requireNonNegative("truncateNextOutput", bytes));
+    return this;
+  }
+
+  /** Commands starting from now (and those not yet answered) wait until {@link #release()}. */
+  public synchronized Faults hang() {
+    if (gate.isDone()) {
+      gate = new CompletableFuture<>();
+    }
+    return this;
+  }
+
+  /** Lets hanging commands continue. */
+  public synchronized Faults release() {
+    gate.complete(null);
+    return this;
+  }
+
+  public boolean hanging() {
+    return !gate.isDone();
+  }
+
+  /** Closes every connection now and refuses new ones until {@link #goOnline()}. */
+  public Faults goOffline() {
+    offline = true;
+    onOffline.run();
+    return this;
+  }
+
+  public Faults goOnline() {
+    offline = false;
+    return this;
+  }
+
+  public boolean offline() {
+    return offline;
+  }
+
+  /** Clears every pending fault, releases hanging commands and comes back online. */
+  public Faults clear() {
+    dropAfter.set(NONE);
+    truncateAfter.set(NONE);
+    release();
+    goOnline();
+    return this;
+  }
+
+  OptionalLong takeDrop() {
+    long v = dropAfter.getAndSet(NONE);
+    return v == NONE ? OptionalLong.empty() : OptionalLong.of(v);
+  }
+
+  OptionalLong takeTruncate() {
+    long v = truncateAfter.getAndSet(NONE);
+    return v == NONE ? OptionalLong.empty() : OptionalLong.of(v);
+  }
+
+  /** Blocks while {@link #hang()} is in force; returns once released (also on device close). */
+  void passHangGate() throws InterruptedException {
+    try {
+      gate.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static long requireNonNegative(String what, long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("Faults." + what + "(" + bytes + "): the byte count must be >= 0");
+    }
+    return bytes;
+  }
+
+  @Override
+  public String toString() {
+    return "Faults[dropAfter=" + dropAfter.get() + ", truncateAfter=" + truncateAfter.get() + ", hanging=" + hanging()
+        + ", offline=" + offline + "]";
+  }
+}

@@ -1,0 +1,318 @@
+package dev.stormproof.device.virtual;
+
+import dev.stormproof.device.Size;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An Android device inside the JVM: it listens on a loopback TCP port and speaks the device side
+ * of the ADB transport protocol (CNXN without AUTH, OPEN/OKAY/WRTE/CLSE, many streams per
+ * connection, adbd's flow control), so {@code adb connect 127.0.0.1:PORT} and dadb talk to it as
+ * to a phone. Its shell offers {@code wm}, {@code getprop}, {@code input}, {@code screencap},
+ * {@code getevent -p}, a writable touchscreen ({@code exec:cat > /dev/input/event2}, raw
+ * multi-touch protocol B events), {@code am}, {@code dumpsys stormproof}, {@code echo},
+ * {@code true}, {@code false}, {@code exit}; the screen and input belong to a {@link VirtualApp}.
+ *
+ * <p>Lifecycle: {@code new VirtualDevice(options).start()}, then {@link #close()}, which closes
+ * every connection and joins every thread the device started (names
+ * {@code stormproof-vdev-<port>-accept}, {@code -conn-<n>}, {@code -stream-<n>}). Ground truth
+ * for tests: {@link #tapLog()}; fault injection: {@link #faults()}. Thread-safe.
+ *
+ * @throws UncheckedIOException from {@link #start()} when the port cannot be bound
+ */
+public final class VirtualDevice implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(VirtualDevice.class.getName());
+  private static final long JOIN_MILLIS = 5_000;
+
+  private final VirtualDeviceOptions options;
+  private final VirtualApp app;
+  private final TapLog tapLog;
+  private final Faults faults;
+  private final Commands commands;
+  private final Object inputLock = new Object();
+  private final CountDownLatch closing = new CountDownLatch(1);
+  private final Map<AdbConnection, Thread> connections = new ConcurrentHashMap<>();
+  private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger connectionCount = new AtomicInteger();
+  private final AtomicInteger workerCount = new AtomicInteger();
+  private ServerSocket server;
+  private Thread acceptor;
+  private ThreadPoolExecutor executor;
+  private volatile int port;
+  private volatile boolean started;
+
+  public VirtualDevice(VirtualDeviceOptions options) {
+    this.options = options;
+    this.app = options.app().orElseGet(VirtualApps::defaultApp);
+    this.tapLog = new TapLog(options.tapLogCapacity());
+    this.faults = new Faults(this::closeConnections);
+    this.commands = new Commands(this);
+  }
+
+  /** Binds the port and starts accepting connections; returns this. Only once per instance. */
+  public synchronized VirtualDevice start() {
+    if (started) {
+      throw new IllegalStateException("VirtualDevice " + serial() + " was already started; create a new one");
+    }
+    InetAddress address = VirtualDeviceOptions.checkLoopback(options.host());
+    try {
+      server = new ServerSocket();
+      server.bind(new InetSocketAddress(address, options.port()), 50);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot bind the virtual device to " + address.getHostAddress() + ":" + options.port()
+          + ": " + e.getMessage() + "; use port 0 for an ephemeral port", e);
+    }
+    port = server.getLocalPort();
+    executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+      Thread t = new Thread(() -> {
+        try {
+          r.run();
+        } finally {
+          workers.remove(Thread.currentThread());
+        }
+      }, prefix() + "stream-" + workerCount.incrementAndGet());
+      t.setDaemon(true);
+      workers.add(t);
+      return t;
+    });
+    app.start(now());
+    acceptor = new Thread(this::acceptLoop, prefix() + "accept");
+    acceptor.setDaemon(true);
+    started = true;
+    acceptor.start();
+    LOG.log(Level.INFO, "virtual device " + serial() + " (" + options.size() + ", " + app.packageName() + ") listening");
+    return this;
+  }
+
+  /** The bound port (after {@link #start()}). */
+  public int port() {
+    return port;
+  }
+
+  /** {@code 127.0.0.1:PORT}, the serial {@code adb connect} registers it under. */
+  public String serial() {
+    return "127.0.0.1:" + port;
+  }
+
+  public TapLog tapLog() {
+    return tapLog;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public VirtualDeviceOptions options() {
+    return options;
+  }
+
+  public VirtualApp app() {
+    return app;
+  }
+
+  /** Connections currently open (for tests and diagnostics). */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /** Closes every connection, stops accepting and joins all threads of this device. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closing.getCount() == 0) {
+        return;
+      }
+      closing.countDown();
+    }
+    faults.release();
+    if (server != null) {
+      try {
+        server.close();
+      } catch (IOException e) {
+        LOG.log(Level.DEBUG, "closing server socket: " + e);
+      }
+    }
+    join(acceptor);
+    closeConnections();
+    for (Thread t : new ArrayList<>(connections.values())) {
+      join(t);
+    }
+    if (executor != null) {
+      executor.shutdownNow();
+      for (Thread t : new ArrayList<>(workers)) {
+        join(t);
+      }
+    }
+  }
+
+  private static void join(Thread t) {
+    if (t == null || t == Thread.currentThread()) {
+      return;
+    }
+    try {
+      t.join(JOIN_MILLIS);
+      if (t.isAlive()) {
+        LOG.log(Level.WARNING, t.getName() + " did not end within " + JOIN_MILLIS + " ms of close");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void acceptLoop() {
+    while (closing.getCount() > 0) {
+      Socket socket;
+      try {
+        socket = server.accept();
+      } catch (SocketException e) {
+        break; // closed
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, serial() + ": accept failed: " + e);
+        continue;
+      }
+      if (faults.offline() || closing.getCount() == 0) {
+        try (socket) {
+          socket.setSoLinger(true, 0);
+        } catch (IOException ignored) {
+          // refusing anyway
+        }
+        continue;
+      }
+      try {
+        String name = prefix() + "conn-" + connectionCount.incrementAndGet();
+        AdbConnection connection = new AdbConnection(this, socket, name);
+        Thread reader = new Thread(() -> {
+          try {
+            connection.run();
+          } finally {
+            connections.remove(connection);
+          }
+        }, name);
+        reader.setDaemon(true);
+        connections.put(connection, reader);
+        reader.start();
+      } catch (IOException e) {
+        LOG.log(Level.WARNING, serial() + ": could not set up a connection: " + e);
+      }
+    }
+  }
+
+  private void closeConnections() {
+    for (AdbConnection c : new ArrayList<>(connections.keySet())) {
+      c.close();
+    }
+  }
+
+  private String prefix() {
+    return "stormproof-vdev-" + port + "-";
+  }
+
+  // ---- used by the protocol and shell classes ----
+
+  String banner() {
+    return "device::ro.product.name=" + options.product() + ";ro.product.model=" + options.model()
+        + ";ro.product.device=" + options.device() + ";features=shell_v2,cmd";
+  }
+
+  Map<String, String> properties() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("ro.product.model", options.model());
+    p.put("ro.product.name", options.product());
+    p.put("ro.product.device", options.device());
+    p.put("ro.product.manufacturer", "Stormproof");
+    p.put("ro.product.brand", "stormproof");
+    p.put("ro.product.cpu.abi", "x86_64");
+    p.put("ro.build.version.sdk", Integer.toString(options.sdk()));
+    p.put("ro.build.version.release", release(options.sdk()));
+    p.put("ro.build.type", "user");
+    p.put("ro.build.fingerprint", "stormproof/" + options.product() + "/" + options.device() + ":"
+        + release(options.sdk()) + "/SP1A/1:user/release-keys");
+    p.put("ro.sf.lcd_density", Integer.toString(options.density()));
+    p.put("ro.serialno", serial());
+    p.put("sys.boot_completed", "1");
+    return p;
+  }
+
+  private static String release(int sdk) {
+    String[] names = {"5.0", "5.1", "6.0", "7.0", "7.1", "8.0", "8.1", "9", "10", "11", "12", "12", "13", "14", "15", "16"};
+    return sdk - 21 < names.length ? names[sdk - 21] : Integer.toString(sdk - 20);
+  }
+
+  Commands commands() {
+    return commands;
+  }
+
+  LatencyModel latency() {
+    return options.latency();
+  }
+
+  long now() {
+    return options.clock().millis();
+  }
+
+  /** Simulated work: waits without holding locks; ends early when the device closes. */
+  void pause(Duration d) throws InterruptedException {
+    if (!d.isZero()) {
+      closing.await(d.toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  void serve(AdbStream stream) {
+    executor.execute(() -> new ShellSession(this, stream).run());
+  }
+
+  /** Delivers a tap to the app and logs it, atomically so the log order is the delivery order. */
+  void deliverTap(int x, int y, TapLog.Source source) {
+    Size size = options.size();
+    if (x >= size.width() || y >= size.height() || x < 0 || y < 0) {
+      return; // like Android: a touch outside the display reaches no window
+    }
+    synchronized (inputLock) {
+      long now = now();
+      app.tap(x, y, now);
+      tapLog.record(x, y, source, now);
+    }
+  }
+
+  void deliverSwipe(int x1, int y1, int x2, int y2, long durationMillis) {
+    synchronized (inputLock) {
+      app.swipe(x1, y1, x2, y2, durationMillis, now());
+    }
+  }
+
+  void deliverText(String text) {
+    synchronized (inputLock) {
+      app.text(text, now());
+    }
+  }
+
+  void deliverKey(int code) {
+    synchronized (inputLock) {
+      app.key(code, now());
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "VirtualDevice[" + serial() + ", " + options.size() + ", " + app.packageName() + "]";
+  }
+}

@@ -1,0 +1,231 @@
+package dev.stormproof.device.virtual;
+
+import dev.stormproof.device.Size;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Immutable settings of a {@link VirtualDevice}; {@code withX} returns a validated copy, so a bad
+ * value fails where it is set. Start from {@link #defaults()} or {@link #fromConfig}.
+ *
+ * <p>Configuration keys (defaults in brackets): {@code stormproof.virtual.host}
+ * [{@value #DEFAULT_HOST}], {@code stormproof.virtual.port} [{@value #DEFAULT_PORT}, ephemeral],
+ * {@code stormproof.virtual.size} [{@value #DEFAULT_SIZE}], {@code stormproof.virtual.model}
+ * [{@value #DEFAULT_MODEL}], {@code stormproof.virtual.product} [{@value #DEFAULT_PRODUCT}],
+ * {@code stormproof.virtual.device} [{@value #DEFAULT_DEVICE}], {@code stormproof.virtual.density}
+ * [{@value #DEFAULT_DENSITY}], {@code stormproof.virtual.sdk} [{@value #DEFAULT_SDK}],
+ * {@code stormproof.virtual.tapLogCapacity} [{@value #DEFAULT_TAP_LOG_CAPACITY}], and the
+ * {@link LatencyModel#fromConfig latency keys}. The app and the clock are set in code only: the
+ * default app is {@link VirtualApps#defaultApp()}, the default clock {@link Clock#systemUTC()}.
+ */
+public final class VirtualDeviceOptions {
+
+  public static final String DEFAULT_HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = 0;
+  public static final String DEFAULT_SIZE = "1080x2400";
+  public static final String DEFAULT_MODEL = "Stormproof_Virtual";
+  public static final String DEFAULT_PRODUCT = "stormproof_vdev";
+  public static final String DEFAULT_DEVICE = "vdev";
+  public static final int DEFAULT_DENSITY = 420;
+  public static final int DEFAULT_SDK = 34;
+  public static final int DEFAULT_TAP_LOG_CAPACITY = 100_000;
+  /** First and last port the adb server auto-registers as emulators (even: console, odd: adb). */
+  public static final int ADB_EMULATOR_PORT_FIRST = 5555;
+  public static final int ADB_EMULATOR_PORT_LAST = 5585;
+
+  private static final String PREFIX = "stormproof.virtual.";
+
+  private final String host;
+  private final int port;
+  private final Size size;
+  private final String model;
+  private final String product;
+  private final String device;
+  private final int density;
+  private final int sdk;
+  private final int tapLogCapacity;
+  private final VirtualApp app;
+  private final LatencyModel latency;
+  private final Clock clock;
+
+  private VirtualDeviceOptions(String host, int port, Size size, String model, String product, String device,
+      int density, int sdk, int tapLogCapacity, VirtualApp app, LatencyModel latency, Clock clock) {
+    this.host = host;
+    this.port = port;
+    this.size = size;
+    this.model = model;
+    this.product = product;
+    this.device = device;
+    this.density = density;
+    this.sdk = sdk;
+    this.tapLogCapacity = tapLogCapacity;
+    this.app = app;
+    this.latency = latency;
+    this.clock = clock;
+  }
+
+  /** Loopback, ephemeral port, 1080x2400, phone-like latency, the default app, the system clock. */
+  public static VirtualDeviceOptions defaults() {
+    return new VirtualDeviceOptions(DEFAULT_HOST, DEFAULT_PORT, Size.parse(DEFAULT_SIZE), DEFAULT_MODEL,
+        DEFAULT_PRODUCT, DEFAULT_DEVICE, DEFAULT_DENSITY, DEFAULT_SDK, DEFAULT_TAP_LOG_CAPACITY, null,
+        LatencyModel.phone(), Clock.systemUTC());
+  }
+
+  /** Reads the keys listed in the class comment; absent keys keep their defaults. */
+  public static VirtualDeviceOptions fromConfig(Function<String, Optional<String>> config) {
+    VirtualDeviceOptions o = defaults().withLatency(LatencyModel.fromConfig(config));
+    o = o.withHost(config.apply(PREFIX + "host").orElse(DEFAULT_HOST));
+    o = o.withPort(intKey(config, "port", DEFAULT_PORT));
+    o = o.withSize(config.apply(PREFIX + "size").map(Size::parse).orElse(o.size));
+    o = o.withModel(config.apply(PREFIX + "model").orElse(DEFAULT_MODEL));
+    o = o.withProduct(config.apply(PREFIX + "product").orElse(DEFAULT_PRODUCT));
+    o = o.withDevice(config.apply(PREFIX + "device").orElse(DEFAULT_DEVICE));
+    o = o.withDensity(intKey(config, "density", DEFAULT_DENSITY));
+    o = o.withSdk(intKey(config, "sdk", DEFAULT_SDK));
+    return o.withTapLogCapacity(intKey(config, "tapLogCapacity", DEFAULT_TAP_LOG_CAPACITY));
+  }
+
+  /**
+   * The address to bind. It must resolve to a loopback address: the device has no
+   * authentication, so anything else would open a remote shell on the network.
+   */
+  public VirtualDeviceOptions withHost(String host) {
+    checkLoopback(host);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  /** 0 (ephemeral, the default) or 1-65535 outside {@value #ADB_EMULATOR_PORT_FIRST}-{@value #ADB_EMULATOR_PORT_LAST}. */
+  public VirtualDeviceOptions withPort(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("Port " + port + " is out of range: use 0 (ephemeral) or 1-65535");
+    }
+    if (port >= ADB_EMULATOR_PORT_FIRST && port <= ADB_EMULATOR_PORT_LAST) {
+      throw new IllegalArgumentException("Port " + port + " is in " + ADB_EMULATOR_PORT_FIRST + "-" + ADB_EMULATOR_PORT_LAST
+          + ", which every adb server on this machine probes and auto-registers as an emulator"
+          + " (emulator-5554 is port 5555, and so on); use 0 (ephemeral) or a port outside that range");
+    }
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  /** The screen in physical pixels, any positive size; landscape when wider than high. */
+  public VirtualDeviceOptions withSize(Size size) {
+    Objects.requireNonNull(size, "size");
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  /** {@code ro.product.model}; shown by {@code adb devices -l} (spaces as underscores). */
+  public VirtualDeviceOptions withModel(String model) {
+    return new VirtualDeviceOptions(host, port, size, checkName("model", model), product, device, density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  /** {@code ro.product.name}. */
+  public VirtualDeviceOptions withProduct(String product) {
+    return new VirtualDeviceOptions(host, port, size, model, checkName("product", product), device, density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  /** {@code ro.product.device}. */
+  public VirtualDeviceOptions withDevice(String device) {
+    return new VirtualDeviceOptions(host, port, size, model, product, checkName("device", device), density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  /** What {@code wm density} reports. */
+  public VirtualDeviceOptions withDensity(int density) {
+    if (density <= 0) {
+      throw new IllegalArgumentException("Density " + density + " must be positive, for example 420");
+    }
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  /** {@code ro.build.version.sdk}. */
+  public VirtualDeviceOptions withSdk(int sdk) {
+    if (sdk < 21) {
+      throw new IllegalArgumentException("SDK level " + sdk + " is older than shell_v2 devices (21+): use 21 or newer");
+    }
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  /** How many of the most recent taps the {@link TapLog} keeps. */
+  public VirtualDeviceOptions withTapLogCapacity(int capacity) {
+    if (capacity <= 0) {
+      throw new IllegalArgumentException("Tap log capacity " + capacity + " must be positive, for example " + DEFAULT_TAP_LOG_CAPACITY);
+    }
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, capacity, app, latency, clock);
+  }
+
+  /** The app on screen; null means {@link VirtualApps#defaultApp()} at start. */
+  public VirtualDeviceOptions withApp(VirtualApp app) {
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  public VirtualDeviceOptions withLatency(LatencyModel latency) {
+    Objects.requireNonNull(latency, "latency");
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  /** The device clock: the {@code nowMillis} given to the app and the tap log's times. */
+  public VirtualDeviceOptions withClock(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+  }
+
+  public String host() { return host; }
+  public int port() { return port; }
+  public Size size() { return size; }
+  public String model() { return model; }
+  public String product() { return product; }
+  public String device() { return device; }
+  public int density() { return density; }
+  public int sdk() { return sdk; }
+  public int tapLogCapacity() { return tapLogCapacity; }
+  /** The configured app, or empty for the default. */
+  public Optional<VirtualApp> app() { return Optional.ofNullable(app); }
+  public LatencyModel latency() { return latency; }
+  public Clock clock() { return clock; }
+
+  static InetAddress checkLoopback(String host) {
+    Objects.requireNonNull(host, "host");
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("Bind host '" + host + "' does not resolve: use 127.0.0.1", e);
+    }
+    if (!address.isLoopbackAddress()) {
+      throw new IllegalArgumentException("Bind host '" + host + "' resolves to " + address.getHostAddress()
+          + ", which is not a loopback address: the virtual device has no authentication and would give anyone on"
+          + " the network a shell; use 127.0.0.1 (or ::1)");
+    }
+    return address;
+  }
+
+  private static String checkName(String what, String value) {
+    if (value == null || value.isBlank() || !value.matches("[A-Za-z0-9 ._+-]+")) {
+      throw new IllegalArgumentException("Device " + what + " '" + value
+          + "' is not usable in the adb banner: use letters, digits, space, '.', '_', '+' or '-'");
+    }
+    return value;
+  }
+
+  private static int intKey(Function<String, Optional<String>> config, String name, int fallback) {
+    Optional<String> v = config.apply(PREFIX + name);
+    if (v.isEmpty()) {
+      return fallback;
+    }
+    try {
+      return Integer.parseInt(v.get().trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(PREFIX + name + " is '" + v.get() + "': use a whole number", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "VirtualDeviceOptions[host=" + host + ", port=" + port + ", size=" + size + ", model=" + model + ", product="
+        + product + ", device=" + device + ", density=" + density + ", sdk=" + sdk + ", app="
+        + (app == null ? "default" : app.packageName()) + ", " + latency + "]";
+  }
+}
