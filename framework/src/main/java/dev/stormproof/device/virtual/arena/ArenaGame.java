@@ -1,0 +1,274 @@
+package dev.stormproof.device.virtual.arena;
+
+import dev.stormproof.device.Size;
+import dev.stormproof.device.virtual.VirtualApp;
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The sample game Arena: title, seeded loading screens, lobby, battle, reward pop-up and shop,
+ * drawn with Java2D and a bundled font so a frame is byte-identical for the same seed, inputs and
+ * times on every machine with the same JDK.
+ *
+ * <p>State changes only through the {@link VirtualApp} calls; loading screens end when a call
+ * carries a {@code nowMillis} at or past their end, so the game needs no thread of its own. A new
+ * game is stopped (the launcher) until {@link #start(long)}; {@code start} begins a fresh session
+ * (coins, wins, name reset) while the input counters keep counting.
+ *
+ * <p>Taps are in pixels of the current screen size: the options' size until a {@link #render}
+ * or {@link #screenSize(Size)} changes it. {@link #scene(Size, long)} gives the ground truth of
+ * what is where.
+ *
+ * <p>Thread safety: every method locks the game, so calls from several connection threads are
+ * applied one at a time. No clean-up is needed; it holds at most a few cached backgrounds.
+ */
+public final class ArenaGame implements VirtualApp {
+  public static final String PACKAGE = "dev.stormproof.arena";
+  public static final String COMPONENT = PACKAGE + "/.MainActivity";
+  public static final int KEYCODE_BACK = 4;
+  public static final int KEYCODE_ENTER = 66;
+  public static final int KEYCODE_DEL = 67;
+  /** Longest player name; longer text is cut. */
+  public static final int MAX_NAME = 16;
+
+  private final ArenaState state;
+  private final ArenaRenderer renderer;
+  private Size screenSize;
+
+  public ArenaGame() {
+    this(ArenaOptions.defaults());
+  }
+
+  public ArenaGame(long seed) {
+    this(ArenaOptions.defaults().withSeed(seed));
+  }
+
+  public ArenaGame(ArenaOptions options) {
+    this.state = new ArenaState(Objects.requireNonNull(options, "options"));
+    this.renderer = new ArenaRenderer(options.seed());
+    this.screenSize = options.screenSize();
+  }
+
+  /**
+   * The duration of the {@code n}-th loading screen (0-based, counted from {@code start}) for a
+   * seed: {@value Seeds#LOADING_MIN_MS}-{@value Seeds#LOADING_MAX_MS} ms.
+   */
+  public static int loadingMillis(long seed, int n) {
+    return Seeds.loadingMillis(seed, n);
+  }
+
+  @Override
+  public String packageName() {
+    return PACKAGE;
+  }
+
+  @Override
+  public String component() {
+    return COMPONENT;
+  }
+
+  public ArenaOptions options() {
+    return state.options;
+  }
+
+  @Override
+  public synchronized void start(long nowMillis) {
+    state.reset();
+    state.lastEvent = "start";
+  }
+
+  @Override
+  public synchronized void stop(long nowMillis) {
+    state.screen = ArenaScreen.LAUNCHER;
+    state.popup = null;
+    state.loadingTarget = null;
+    state.lastEvent = "stop";
+  }
+
+  /** The size taps refer to from now on. */
+  public synchronized void screenSize(Size size) {
+    this.screenSize = Objects.requireNonNull(size, "size");
+  }
+
+  public synchronized Size screenSize() {
+    return screenSize;
+  }
+
+  /**
+   * Renders into a new TYPE_INT_RGB image, which the caller owns and may keep; the size becomes
+   * the one taps refer to. To avoid allocating 10 MB a frame, use {@link #renderInto}.
+   */
+  @Override
+  public synchronized BufferedImage render(Size size, long nowMillis) {
+    BufferedImage image = new BufferedImage(size.width(), size.height(), BufferedImage.TYPE_INT_RGB);
+    renderInto(image, nowMillis);
+    return image;
+  }
+
+  /**
+   * Renders over all of {@code target}, a caller-owned image (any type {@code createGraphics}
+   * supports; TYPE_INT_RGB is fastest) whose size becomes the one taps refer to. The caller may
+   * reuse it for every frame of that size.
+   */
+  public synchronized void renderInto(BufferedImage target, long nowMillis) {
+    Size size = new Size(target.getWidth(), target.getHeight());
+    advance(nowMillis);
+    this.screenSize = size;
+    ArenaLayout layout = new ArenaLayout(size);
+    renderer.draw(target, layout, layout.scene(state, nowMillis), state, nowMillis);
+  }
+
+  /** What is visible at {@code size} and {@code nowMillis}; does not change the tap size. */
+  public synchronized Scene scene(Size size, long nowMillis) {
+    advance(nowMillis);
+    return new ArenaLayout(size).scene(state, nowMillis);
+  }
+
+  /** What is visible at the current screen size. */
+  public synchronized Scene scene(long nowMillis) {
+    return scene(screenSize, nowMillis);
+  }
+
+  /** The screen shown at {@code nowMillis} (a loading screen that has ended is left first). */
+  public synchronized ArenaScreen currentScreen(long nowMillis) {
+    advance(nowMillis);
+    return state.visibleScreen();
+  }
+
+  /** The screen as of the last call; a loading screen past its end is still reported. */
+  public synchronized ArenaScreen currentScreen() {
+    return state.visibleScreen();
+  }
+
+  /** When the current loading screen ends, or -1 when none is shown. */
+  public synchronized long loadingEndsAt() {
+    return state.screen == ArenaScreen.LOADING ? state.loadingEnd : -1;
+  }
+
+  public synchronized int coins() {
+    return state.coins;
+  }
+
+  public synchronized int battlesWon() {
+    return state.battlesWon;
+  }
+
+  public synchronized int purchases() {
+    return state.purchases;
+  }
+
+  /** ATTACK taps in this session. */
+  public synchronized int attacks() {
+    return state.attacksTotal;
+  }
+
+  public synchronized String playerName() {
+    return state.playerName.toString();
+  }
+
+  /** Every tap since the game was created, hit or not. */
+  public synchronized long tapsReceived() {
+    return state.taps;
+  }
+
+  /** Taps that hit a button or field. */
+  public synchronized long tapsOnElements() {
+    return state.tapsOnElements;
+  }
+
+  /** Taps dropped because a loading screen was shown. */
+  public synchronized long tapsIgnored() {
+    return state.tapsIgnored;
+  }
+
+  @Override
+  public synchronized void tap(int x, int y, long nowMillis) {
+    advance(nowMillis);
+    state.taps++;
+    if (state.screen == ArenaScreen.LOADING) {
+      state.tapsIgnored++;
+      state.lastEvent = "tap " + x + "," + y + " ignored: loading";
+      return;
+    }
+    var hit = new ArenaLayout(screenSize).scene(state, nowMillis).hit(x, y);
+    if (hit.isEmpty()) {
+      state.lastEvent = "tap " + x + "," + y + " missed";
+      return;
+    }
+    state.tapsOnElements++;
+    state.lastEvent = "tap " + x + "," + y + " on " + hit.get().name();
+    ArenaRules.act(state, hit.get().name(), nowMillis);
+  }
+
+  @Override
+  public synchronized void swipe(int x1, int y1, int x2, int y2, long durationMillis, long nowMillis) {
+    advance(nowMillis);
+    state.swipes++;
+    if (state.visibleScreen() != ArenaScreen.SHOP) {
+      state.lastEvent = "swipe ignored on " + state.visibleScreen().id();
+      return;
+    }
+    ArenaLayout layout = new ArenaLayout(screenSize);
+    int delta = (int) Math.round((y1 - y2) / layout.u);
+    state.shopScroll = Math.max(0, Math.min(layout.maxShopScroll(), state.shopScroll + delta));
+    state.lastEvent = "swipe scrolled shop to " + state.shopScroll;
+  }
+
+  @Override
+  public synchronized void text(String text, long nowMillis) {
+    Objects.requireNonNull(text, "text");
+    advance(nowMillis);
+    if (state.visibleScreen() != ArenaScreen.TITLE) {
+      state.lastEvent = "text ignored on " + state.visibleScreen().id() + ": no focused field";
+      return;
+    }
+    text.codePoints().filter(c -> c >= 0x20 && c < 0x7f)
+        .forEach(c -> {
+          if (state.playerName.length() < MAX_NAME) {
+            state.playerName.appendCodePoint(c);
+          }
+        });
+    state.lastEvent = "text into name_field";
+  }
+
+  @Override
+  public synchronized void key(int keyCode, long nowMillis) {
+    advance(nowMillis);
+    state.keys++;
+    state.lastEvent = "key " + keyCode + " " + ArenaRules.key(state, keyCode);
+  }
+
+  @Override
+  public synchronized String dump(long nowMillis) {
+    advance(nowMillis);
+    Scene scene = new ArenaLayout(screenSize).scene(state, nowMillis);
+    StringBuilder b = new StringBuilder();
+    b.append("package=").append(PACKAGE).append('\n')
+        .append("running=").append(state.screen != ArenaScreen.LAUNCHER).append('\n')
+        .append("screen=").append(state.visibleScreen().id()).append('\n')
+        .append("seed=").append(state.options.seed()).append('\n')
+        .append("size=").append(screenSize).append('\n')
+        .append("coins=").append(state.coins).append('\n')
+        .append("battlesWon=").append(state.battlesWon).append('\n')
+        .append("battleHits=").append(state.hits).append('/').append(state.options.attacksToWin()).append('\n')
+        .append("purchases=").append(state.purchases).append('\n')
+        .append("playerName=").append(state.playerName).append('\n')
+        .append("tapsReceived=").append(state.taps).append('\n')
+        .append("tapsOnElements=").append(state.tapsOnElements).append('\n')
+        .append("tapsIgnored=").append(state.tapsIgnored).append('\n')
+        .append("keys=").append(state.keys).append('\n')
+        .append("swipes=").append(state.swipes).append('\n');
+    if (state.screen == ArenaScreen.LOADING) {
+      b.append("loadingEndsAt=").append(state.loadingEnd).append('\n');
+    }
+    b.append("lastEvent=").append(state.lastEvent).append('\n');
+    b.append("elements=").append(scene.elements().stream()
+        .map(e -> e.name() + " " + e.bounds()).collect(Collectors.joining("; "))).append('\n');
+    return b.toString();
+  }
+
+  private void advance(long nowMillis) {
+    ArenaRules.advance(state, nowMillis);
+  }
+}

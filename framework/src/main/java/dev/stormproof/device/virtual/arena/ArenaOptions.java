@@ -1,0 +1,104 @@
+package dev.stormproof.device.virtual.arena;
+
+import dev.stormproof.device.Size;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Immutable settings of an {@link ArenaGame}; {@code withX} returns a copy.
+ *
+ * @param seed drives loading durations, pop-up positions, bonus pop-ups, enemies and background
+ *     noise; default {@value #DEFAULT_SEED}
+ * @param attacksToWin ATTACK taps that win a battle; default {@value #DEFAULT_ATTACKS_TO_WIN}
+ * @param startCoins coins after {@code start}; default {@value #DEFAULT_START_COINS}
+ * @param battleReward coins the victory pop-up's COLLECT adds; default {@value #DEFAULT_BATTLE_REWARD}
+ * @param bonusReward coins the lobby's daily-bonus pop-up adds; default {@value #DEFAULT_BONUS_REWARD}
+ * @param screenSize the size taps refer to until a render or {@link ArenaGame#screenSize(Size)}
+ *     changes it; default {@value #DEFAULT_SCREEN_SIZE}
+ */
+public record ArenaOptions(
+    long seed, int attacksToWin, int startCoins, int battleReward, int bonusReward, Size screenSize) {
+
+  public static final long DEFAULT_SEED = 42;
+  public static final int DEFAULT_ATTACKS_TO_WIN = 5;
+  public static final int DEFAULT_START_COINS = 100;
+  public static final int DEFAULT_BATTLE_REWARD = 100;
+  public static final int DEFAULT_BONUS_REWARD = 25;
+  public static final String DEFAULT_SCREEN_SIZE = "1080x2400";
+
+  public ArenaOptions {
+    positive("attacksToWin", attacksToWin);
+    if (startCoins < 0 || battleReward < 0 || bonusReward < 0) {
+      throw new IllegalArgumentException("Arena coins must not be negative: startCoins=" + startCoins
+          + ", battleReward=" + battleReward + ", bonusReward=" + bonusReward + "; use 0 or more");
+    }
+    java.util.Objects.requireNonNull(screenSize, "screenSize");
+  }
+
+  /** All defaults. */
+  public static ArenaOptions defaults() {
+    return new ArenaOptions(DEFAULT_SEED, DEFAULT_ATTACKS_TO_WIN, DEFAULT_START_COINS,
+        DEFAULT_BATTLE_REWARD, DEFAULT_BONUS_REWARD, Size.parse(DEFAULT_SCREEN_SIZE));
+  }
+
+  /**
+   * Reads {@code stormproof.arena.seed}, {@code stormproof.arena.attacksToWin},
+   * {@code stormproof.arena.startCoins}, {@code stormproof.arena.battleReward},
+   * {@code stormproof.arena.bonusReward} and {@code stormproof.arena.screenSize} (WIDTHxHEIGHT);
+   * absent keys keep the defaults above.
+   *
+   * @throws IllegalArgumentException naming the key and value when a value does not parse
+   */
+  public static ArenaOptions fromConfig(Function<String, Optional<String>> config) {
+    ArenaOptions d = defaults();
+    return new ArenaOptions(
+        number(config, "seed").map(Long::parseLong).orElse(d.seed),
+        number(config, "attacksToWin").map(Integer::parseInt).orElse(d.attacksToWin),
+        number(config, "startCoins").map(Integer::parseInt).orElse(d.startCoins),
+        number(config, "battleReward").map(Integer::parseInt).orElse(d.battleReward),
+        number(config, "bonusReward").map(Integer::parseInt).orElse(d.bonusReward),
+        config.apply("stormproof.arena.screenSize").map(Size::parse).orElse(d.screenSize));
+  }
+
+  public ArenaOptions withSeed(long seed) {
+    return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
+  }
+
+  public ArenaOptions withAttacksToWin(int attacksToWin) {
+    return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
+  }
+
+  public ArenaOptions withStartCoins(int startCoins) {
+    return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
+  }
+
+  public ArenaOptions withBattleReward(int battleReward) {
+    return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
+  }
+
+  public ArenaOptions withBonusReward(int bonusReward) {
+    return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
+  }
+
+  public ArenaOptions withScreenSize(Size screenSize) {
+    return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
+  }
+
+  private static Optional<String> number(Function<String, Optional<String>> config, String name) {
+    String key = "stormproof.arena." + name;
+    return config.apply(key).map(String::trim).map(v -> {
+      try {
+        Long.parseLong(v);
+        return v;
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(key + "='" + v + "' is not a whole number; set it to, for example, 42", e);
+      }
+    });
+  }
+
+  private static void positive(String name, int value) {
+    if (value <= 0) {
+      throw new IllegalArgumentException("Arena " + name + " is " + value + ": it must be at least 1");
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.stormproof.device.virtual.arena;
+
+import dev.stormproof.device.Size;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * What an Arena frame shows: the screen, its size and the visible elements in drawing order
+ * (later ones are on top). Immutable. While the reward pop-up is up only its elements are listed:
+ * the screen behind it is dimmed, hatched and not tappable.
+ *
+ * @param screen the current screen
+ * @param size the screen size the bounds refer to
+ * @param elements visible elements, back to front
+ */
+public record Scene(ArenaScreen screen, Size size, List<SceneElement> elements) {
+  public Scene {
+    elements = List.copyOf(elements);
+  }
+
+  /** The element called {@code name}, if visible. */
+  public Optional<SceneElement> find(String name) {
+    return elements.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The element called {@code name}.
+   *
+   * @throws NoSuchElementException naming the screen and the visible elements when it is not visible
+   */
+  public SceneElement get(String name) {
+    return find(name).orElseThrow(() -> new NoSuchElementException(
+        "no element '" + name + "' on screen " + screen.id() + " at " + size + "; visible: "
+            + elements.stream().map(SceneElement::name).toList()));
+  }
+
+  /** The topmost tappable element containing the pixel, if any. */
+  public Optional<SceneElement> hit(int x, int y) {
+    for (int i = elements.size() - 1; i >= 0; i--) {
+      SceneElement e = elements.get(i);
+      if (e.tappable() && e.bounds().contains(x, y)) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+}
