@@ -1,0 +1,269 @@
+package dev.stormproof.vision;
+
+import static org.bytedeco.opencv.global.opencv_imgproc.TM_CCOEFF_NORMED;
+import static org.bytedeco.opencv.global.opencv_imgproc.matchTemplate;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+
+/**
+ * Coarse-to-fine TM_CCOEFF_NORMED search of one template on one {@link Frame}.
+ *
+ * <ol>
+ *   <li>Coarse: the frame pyramid level where the template is about {@value #COARSE_SIDE} px
+ *       (few pixels to correlate, yet enough structure), matched at a handful of template
+ *       scales {@value #COARSE_STEP} apart covering the scale range (the template is resized,
+ *       not the frame, so all scales share one downscaled frame).</li>
+ *   <li>The top {@value #TOP_K} distinct coarse peaks over all scales (the single best coarse
+ *       peak is sometimes a look-alike), or every peak above a floor for {@code findAll}.</li>
+ *   <li>Refine each at full resolution in a window a few pixels around it; for a scale range,
+ *       hill-climb the scale with halving steps (3 rounds) instead of a naive scale loop.</li>
+ *   <li>Optional colour check: mean BGR distance between match and template.</li>
+ * </ol>
+ * Stateless; runs inside a {@link Gate.Call} whose scope owns the temporaries.
+ */
+final class Matcher {
+
+  static final int COARSE_SIDE = 24;
+  static final int TOP_K = 5;
+  static final double COARSE_STEP = 1.15;
+
+  /** What to search for; resolved from a {@link Template} and the Vision's options. */
+  record Spec(double threshold, Region region, double minScale, double maxScale, boolean colorCheck,
+      double colorTolerance, boolean all, int maxResults) {}
+
+  /** A refined candidate; {@code colorDistance} is NaN when not checked. */
+  record Candidate(int x, int y, int w, int h, double score, double scale, double colorDistance) {
+    Region region() {
+      return new Region(x, y, w, h);
+    }
+  }
+
+  /** Refined candidates, best score first; never null. Immutable Java data (cacheable). */
+  record Result(List<Candidate> candidates, int level, double coarseScale, int coarseX, int coarseY) {}
+
+  private record Coarse(int x, int y, double scale, double score, int w, int h) {}
+
+  private Matcher() {}
+
+  static Result search(Frame frame, TemplateImage tpl, Spec spec, Workspace ws, LedgerScope scope) {
+    dev.stormproof.device.Size screen = frame.size();
+    Region roi = spec.region() == null ? new Region(0, 0, screen.width(), screen.height())
+        : spec.region().clip(screen);
+    String area = spec.region() == null ? "the whole " + screen + " screen"
+        : "region " + spec.region() + " of the " + screen + " screen";
+    if (roi == null) {
+      throw new TemplateException("template " + tpl.path + ": " + area.replace("region", "search region")
+          + " lies outside the screen: use a region inside " + screen);
+    }
+    double smin = spec.minScale();
+    double smax = Math.min(spec.maxScale(), Math.min((double) roi.width() / tpl.width, (double) roi.height() / tpl.height));
+    if (smax < smin) {
+      throw new TemplateException(String.format(java.util.Locale.ROOT,
+          "template %s (%dx%d at scale %.2f) is larger than %s (%dx%d): crop a smaller template or search a larger region",
+          tpl.path, Math.round(tpl.width * smin), Math.round(tpl.height * smin), smin, area, roi.width(), roi.height()));
+    }
+    double[] scales = coarseScales(smin, smax);
+    int level = 0;
+    while (level < 4 && Math.min(tpl.width, tpl.height) * smin / (1 << (level + 1)) >= COARSE_SIDE) {
+      level++;
+    }
+    int d = 1 << level;
+    Mat levelMat = frame.level(level, scope);
+    int lx = roi.x() / d;
+    int ly = roi.y() / d;
+    int lw = Math.min(levelMat.cols() - lx, (roi.right() + d - 1) / d - lx);
+    int lh = Math.min(levelMat.rows() - ly, (roi.bottom() + d - 1) / d - ly);
+    int perScale = spec.all() ? spec.maxResults() * 2 : TOP_K;
+    double floor = spec.all() ? Math.max(0.3, spec.threshold() - 0.35) : -1;
+    List<Coarse> coarse = new ArrayList<>();
+    Mat view = levelMat.apply(new Rect(lx, ly, lw, lh));
+    for (int i = 0; i < scales.length; i++) {
+      Mat t = tpl.gray(scales[i] / d);
+      if (t == null || t.cols() > lw || t.rows() > lh) {
+        continue;
+      }
+      Mat res = ws.result(i, lh - t.rows() + 1, lw - t.cols() + 1, scope);
+      matchTemplate(view, t, res, TM_CCOEFF_NORMED);
+      for (float[] p : peaks(res, perScale, floor, Math.max(1, t.cols() / 2), Math.max(1, t.rows() / 2))) {
+        coarse.add(new Coarse(((int) p[0] + lx) * d, ((int) p[1] + ly) * d, scales[i], p[2],
+            (int) Math.round(tpl.width * scales[i]), (int) Math.round(tpl.height * scales[i])));
+      }
+    }
+    coarse.sort(Comparator.comparingDouble(Coarse::score).reversed());
+    List<Coarse> distinct = new ArrayList<>();
+    for (Coarse c : coarse) {
+      boolean near = false;
+      for (Coarse k : distinct) {
+        near |= Math.abs(c.x + c.w / 2 - k.x - k.w / 2) < k.w / 2 && Math.abs(c.y + c.h / 2 - k.y - k.h / 2) < k.h / 2;
+      }
+      if (!near) {
+        distinct.add(c);
+        if (distinct.size() >= perScale) {
+          break;
+        }
+      }
+    }
+    List<Candidate> refined = new ArrayList<>();
+    for (Coarse c : distinct) {
+      Candidate r = refine(frame, tpl, c, d, roi, smin, smax, scales.length > 1, scope);
+      if (r == null) {
+        continue;
+      }
+      if (spec.colorCheck()) {
+        double[] m = frame.meanBgr(r.x, r.y, r.w, r.h);
+        double dist = Math.sqrt(sq(m[0] - tpl.meanBgr[0]) + sq(m[1] - tpl.meanBgr[1]) + sq(m[2] - tpl.meanBgr[2]))
+            / (255 * Math.sqrt(3));
+        r = new Candidate(r.x, r.y, r.w, r.h, r.score, r.scale, dist);
+      }
+      refined.add(r);
+    }
+    refined.sort(Comparator.comparingDouble(Candidate::score).reversed());
+    // Two coarse peaks may converge on one object: keep the better.
+    List<Candidate> unique = new ArrayList<>();
+    for (Candidate c : refined) {
+      if (unique.stream().noneMatch(u -> u.region().iou(c.region()) > 0.5)) {
+        unique.add(c);
+      }
+    }
+    Coarse top = distinct.isEmpty() ? null : distinct.get(0);
+    return new Result(List.copyOf(unique), level, top == null ? scales[0] : top.scale(),
+        top == null ? -1 : top.x(), top == null ? -1 : top.y());
+  }
+
+  private static double sq(double v) {
+    return v * v;
+  }
+
+  /** Scales {@value #COARSE_STEP} apart spanning [min, max], including 1.0 when in range. */
+  static double[] coarseScales(double min, double max) {
+    if (max / min < 1.0001) {
+      return new double[] {min};
+    }
+    int n = (int) Math.ceil(Math.log(max / min) / Math.log(COARSE_STEP)) + 1;
+    double[] s = new double[n];
+    double step = Math.pow(max / min, 1.0 / (n - 1));
+    int nearestToOne = -1;
+    for (int i = 0; i < n; i++) {
+      s[i] = min * Math.pow(step, i);
+      if (nearestToOne < 0 || Math.abs(Math.log(s[i])) < Math.abs(Math.log(s[nearestToOne]))) {
+        nearestToOne = i;
+      }
+    }
+    if (min <= 1 && max >= 1) {
+      s[nearestToOne] = 1.0; // the common case (same resolution) gets an exact template
+    }
+    return s;
+  }
+
+  private static Candidate refine(Frame frame, TemplateImage tpl, Coarse c, int d, Region roi,
+      double smin, double smax, boolean scaleSearch, LedgerScope scope) {
+    int slack = scaleSearch ? (int) Math.ceil(Math.max(c.w, c.h) * (COARSE_STEP - 1) / 2) : 0;
+    int margin = d + 2 + slack;
+    Candidate best = evaluate(frame, tpl, c.x, c.y, c.scale, margin, roi);
+    if (best == null || !scaleSearch) {
+      return best;
+    }
+    double ratio = Math.sqrt(COARSE_STEP);
+    for (int round = 0; round < 3; round++) {
+      Candidate center = best;
+      for (double s : new double[] {center.scale * ratio, center.scale / ratio}) {
+        double clamped = Math.max(smin, Math.min(smax, s));
+        if (Math.abs(clamped - center.scale) < 1e-4) {
+          continue;
+        }
+        Candidate k = evaluate(frame, tpl, center.x, center.y, clamped, 2 + slack / (round + 1), roi);
+        if (k != null && k.score > best.score) {
+          best = k;
+        }
+      }
+      ratio = Math.sqrt(ratio);
+    }
+    return best;
+  }
+
+  /** Full-resolution match of the template at {@code scale} in a window around (x, y). */
+  private static Candidate evaluate(Frame frame, TemplateImage tpl, int x, int y, double scale, int margin, Region roi) {
+    Mat t = tpl.gray(scale);
+    if (t == null) {
+      return null;
+    }
+    int x0 = Math.max(roi.x(), x - margin);
+    int y0 = Math.max(roi.y(), y - margin);
+    int x1 = Math.min(roi.right(), x + t.cols() + margin);
+    int y1 = Math.min(roi.bottom(), y + t.rows() + margin);
+    if (x1 - x0 < t.cols() || y1 - y0 < t.rows()) {
+      return null;
+    }
+    Mat window = frame.gray().apply(new Rect(x0, y0, x1 - x0, y1 - y0));
+    Mat res = new Mat(y1 - y0 - t.rows() + 1, x1 - x0 - t.cols() + 1, opencv_core.CV_32F);
+    matchTemplate(window, t, res, TM_CCOEFF_NORMED);
+    float[] p = peaks(res, 1, -2, 1, 1).get(0);
+    return new Candidate(x0 + (int) p[0], y0 + (int) p[1], t.cols(), t.rows(), p[2],
+        t.cols() / (double) tpl.width, Double.NaN);
+  }
+
+  /**
+   * Local maxima of a CV_32F score map (at least {@code floor}), best first, greedily
+   * suppressing peaks within (rx, ry) of a better one; at most {@code limit}. Done in Java on
+   * a copy of the map: one bulk read instead of a native call (and allocation) per peak.
+   */
+  static List<float[]> peaks(Mat res, int limit, double floor, int rx, int ry) {
+    int w = res.cols();
+    int h = res.rows();
+    float[] v = new float[w * h];
+    FloatBuffer fb = res.createBuffer();
+    fb.get(v);
+    List<float[]> found = new ArrayList<>();
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        float s = v[y * w + x];
+        if (!(s >= floor) || Float.isInfinite(s)) {
+          continue;
+        }
+        boolean max = true;
+        for (int dy = -1; dy <= 1 && max; dy++) {
+          for (int dx = -1; dx <= 1; dx++) {
+            int xx = x + dx;
+            int yy = y + dy;
+            // Strict against earlier neighbours, so a plateau yields one peak, not hundreds.
+            if ((dx != 0 || dy != 0) && xx >= 0 && yy >= 0 && xx < w && yy < h
+                && (v[yy * w + xx] > s || (v[yy * w + xx] == s && (dy < 0 || (dy == 0 && dx < 0))))) {
+              max = false;
+              break;
+            }
+          }
+        }
+        if (max) {
+          found.add(new float[] {x, y, s});
+        }
+      }
+    }
+    found.sort((a, b) -> Float.compare(b[2], a[2]));
+    List<float[]> kept = new ArrayList<>();
+    for (float[] p : found) {
+      boolean near = false;
+      for (float[] k : kept) {
+        if (Math.abs(p[0] - k[0]) < rx && Math.abs(p[1] - k[1]) < ry) {
+          near = true;
+          break;
+        }
+      }
+      if (!near) {
+        kept.add(p);
+        if (kept.size() >= limit) {
+          break;
+        }
+      }
+    }
+    if (kept.isEmpty()) {
+      kept.add(new float[] {0, 0, Float.isNaN(v[0]) ? -1 : v[0]});
+    }
+    return kept;
+  }
+}

@@ -1,0 +1,220 @@
+package dev.stormproof.vision;
+
+import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_UNCHANGED;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGRA2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.stormproof.device.Size;
+import dev.stormproof.leak.Ledger;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.time.Duration;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+
+/**
+ * Loads templates from {@code <root>/} (default {@code templates/}) on a class path and keeps
+ * them decoded and preprocessed in a Caffeine cache bounded by bytes; an evicted template's
+ * native buffers are freed once no search uses it any more (see {@link TemplateImage}).
+ *
+ * <p>Longer-lived than a {@link Vision}: the JUnit layer keeps one per session so templates
+ * cached across tests are recorded in the ledger under this library's owner, not as a test's
+ * leak. A plain {@code main} may let {@link Vision#open} create a private one.
+ *
+ * <p>Thread-safe. {@link #close()} waits for loads in flight and frees every cached template;
+ * afterwards every method throws {@link IllegalStateException}.
+ */
+public final class TemplateLibrary implements AutoCloseable {
+
+  private final ClassLoader loader;
+  private final VisionOptions options;
+  private final Ledger ledger;
+  private final String owner;
+  private final Gate gate;
+  private final Cache<String, TemplateImage> cache;
+
+  private TemplateLibrary(ClassLoader loader, VisionOptions options, Ledger ledger, String owner) {
+    this.loader = loader;
+    this.options = options;
+    this.ledger = ledger;
+    this.owner = owner;
+    this.gate = new Gate("TemplateLibrary " + owner, ledger, owner);
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(options.templateCacheBytes())
+        .weigher((String k, TemplateImage v) -> v.weight())
+        // Synchronous: an evicted template is released before the evicting call returns.
+        .executor(Runnable::run)
+        .removalListener((String k, TemplateImage v, com.github.benmanes.caffeine.cache.RemovalCause c) -> {
+          if (v != null) {
+            v.release();
+          }
+        })
+        .recordStats()
+        .build();
+  }
+
+  /**
+   * A library reading {@code options.templateRoot()} from {@code loader}, recording its native
+   * buffers in {@code ledger} under {@code owner}.
+   */
+  public static TemplateLibrary open(ClassLoader loader, VisionOptions options, Ledger ledger, String owner) {
+    return new TemplateLibrary(loader, options, ledger, owner);
+  }
+
+  /**
+   * The template at {@code path} (relative to the root, for example {@code arena/shop.png}),
+   * loaded now so a bad file fails here.
+   *
+   * @throws TemplateException for a path outside the root, or a missing, empty, unreadable or
+   *     flat file
+   */
+  public Template template(String path) {
+    TemplateImage image = acquire(path);
+    try {
+      return new Template(this, path, new Size(image.width, image.height), null, null, null, false, null);
+    } finally {
+      image.release();
+    }
+  }
+
+  /** Cache statistics (hits, misses, evictions). */
+  public CacheStats stats() {
+    return cache.stats();
+  }
+
+  /** Bytes of decoded templates currently cached (their cache weights). */
+  public long cachedWeight() {
+    cache.cleanUp();
+    return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+  }
+
+  /** Number of templates currently cached. */
+  public long cachedCount() {
+    cache.cleanUp();
+    return cache.estimatedSize();
+  }
+
+  /** Runs pending cache maintenance (evictions) now. */
+  public void cleanUp() {
+    cache.cleanUp();
+  }
+
+  public String owner() {
+    return owner;
+  }
+
+  /**
+   * The decoded template with one reference taken for the caller, who must {@link
+   * TemplateImage#release()} it. Retries when an eviction freed the cached copy between lookup
+   * and acquire.
+   */
+  TemplateImage acquire(String path) {
+    String clean = checkPath(path);
+    while (true) {
+      TemplateImage image;
+      try (Gate.Call call = gate.enter("loading template " + clean)) {
+        image = cache.get(clean, p -> load(p, call.scope));
+      }
+      if (image.acquire()) {
+        return image;
+      }
+      cache.asMap().remove(clean, image);
+    }
+  }
+
+  static String checkPath(String path) {
+    if (path == null || path.isBlank()) {
+      throw new TemplateException("template path '" + (path == null ? "null" : path)
+          + "' is empty: give a path relative to templates/, for example arena/shop.png");
+    }
+    boolean bad = path.startsWith("/") || path.contains("\\") || path.contains(":");
+    for (String segment : path.split("/", -1)) {
+      bad |= segment.isEmpty() || segment.equals(".") || segment.equals("..");
+    }
+    if (bad) {
+      throw new TemplateException("template path '" + path + "' leaves templates/: use a relative path "
+          + "inside it without '..', '.', empty segments, '\\', ':' or a leading '/', for example arena/shop.png");
+    }
+    return path;
+  }
+
+  private TemplateImage load(String path, LedgerScope scope) {
+    String resource = options.templateRoot() + "/" + path;
+    URL url = loader.getResource(resource);
+    if (url == null) {
+      throw new TemplateException("template " + path + " not found: no class path resource " + resource
+          + "; add the image as src/test/resources/" + resource);
+    }
+    byte[] bytes;
+    try (InputStream in = url.openStream()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("template " + path + " could not be read from " + url, e);
+    }
+    if (bytes.length == 0) {
+      throw new TemplateException("template " + path + " is empty (0 bytes in " + resource
+          + "): re-export it as a PNG");
+    }
+    Mat encoded = new Mat(bytes);
+    Mat decoded = imdecode(encoded, IMREAD_UNCHANGED);
+    if (decoded == null || decoded.empty()) {
+      throw new TemplateException("template " + path + " is not a readable image (" + bytes.length
+          + " bytes in " + resource + "): re-export it as a PNG");
+    }
+    if (decoded.depth() != opencv_core.CV_8U) {
+      throw new TemplateException("template " + path + " has " + LedgerScope.typeName(decoded.type())
+          + " pixels: save it as an 8-bit PNG");
+    }
+    if (decoded.cols() < 8 || decoded.rows() < 8) {
+      throw new TemplateException("template " + path + " is " + decoded.cols() + "x" + decoded.rows()
+          + " px: crop at least 8x8 px (ideally 48-200 px) around the element");
+    }
+    OwnedMat bgr = OwnedMat.allocate(scope, decoded.rows(), decoded.cols(), opencv_core.CV_8UC3);
+    int channels = decoded.channels();
+    if (channels == 4) {
+      cvtColor(decoded, bgr.mat(), COLOR_BGRA2BGR);
+    } else if (channels == 1) {
+      cvtColor(decoded, bgr.mat(), COLOR_GRAY2BGR);
+    } else {
+      decoded.copyTo(bgr.mat());
+    }
+    OwnedMat gray = OwnedMat.allocate(scope, decoded.rows(), decoded.cols(), opencv_core.CV_8UC1);
+    cvtColor(bgr.mat(), gray.mat(), COLOR_BGR2GRAY);
+    Mat mu = new Mat(1, 1, opencv_core.CV_64F);
+    Mat sigma = new Mat(1, 1, opencv_core.CV_64F);
+    meanStdDev(gray.mat(), mu, sigma);
+    if (sigma.ptr(0).getDouble() < 1.0) {
+      bgr.close();
+      gray.close();
+      throw new TemplateException("template " + path + " is a single flat colour: matching needs edges; "
+          + "crop it to include the element's border, text or icon");
+    }
+    Scalar m = mean(bgr.mat());
+    double[] meanBgr = {m.get(0), m.get(1), m.get(2)};
+    return new TemplateImage(path, gray, bgr, meanBgr, ledger, owner);
+  }
+
+  /** Frees every cached template (in-use ones when their last search ends). Idempotent. */
+  @Override
+  public void close() {
+    gate.close(Duration.ofSeconds(30), () -> {
+      cache.invalidateAll();
+      cache.cleanUp();
+    });
+  }
+
+  boolean isClosed() {
+    return gate.isClosed();
+  }
+}

@@ -1,0 +1,318 @@
+package dev.stormproof.vision;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.stats.CacheStats;
+import dev.stormproof.device.Device;
+import dev.stormproof.device.Point;
+import dev.stormproof.device.Screenshot;
+import dev.stormproof.device.Size;
+import dev.stormproof.leak.Ledger;
+import dev.stormproof.report.ReportSink;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The scoped vision context of one test (or one {@code main}): captures frames from its
+ * {@link Device}, finds templates on them, waits, and taps through the same device (the JUnit
+ * layer passes the rate-limited one).
+ *
+ * <p>Ownership: every native buffer it creates (frames, score maps, temporaries) is recorded in
+ * the {@link Ledger} under {@code owner} and freed by {@link #close()} at the latest; calls from
+ * any thread allocate into per-call scopes recorded under the same owner. Templates live in a
+ * {@link TemplateLibrary} (shared and longer-lived, or private and closed with this Vision).
+ *
+ * <p>Thread-safe. {@link #close()} refuses new calls, waits for calls in flight, then frees;
+ * any later call (or use of one of its {@link Frame}s) throws {@link IllegalStateException}.
+ * Waits poll with Awaitility in the calling thread ({@code pollInSameThread}: javacpp scopes
+ * are thread-local) and fail with {@link TemplateNotFoundError} / {@link
+ * TemplateStillVisibleError}, attaching evidence through the {@link ReportSink}.
+ */
+public final class Vision implements AutoCloseable {
+
+  private static final int SPARE_FRAMES = 2;
+
+  private final Device device;
+  private final TemplateLibrary library;
+  private final boolean ownsLibrary;
+  final VisionOptions options;
+  private final Ledger ledger;
+  private final String owner;
+  final ReportSink report;
+  private final Gate gate;
+  private final Cache<ResultKey, Matcher.Result> results;
+  private final Set<Frame> liveFrames = ConcurrentHashMap.newKeySet();
+  private final ConcurrentLinkedDeque<Frame.Buffers> spareFrames = new ConcurrentLinkedDeque<>();
+  private final ConcurrentLinkedDeque<Workspace> workspaces = new ConcurrentLinkedDeque<>();
+  private final AtomicLong searches = new AtomicLong();
+  private final AtomicLong hits = new AtomicLong();
+  private final AtomicLong frames = new AtomicLong();
+
+  private record ResultKey(long frameHash, int width, int height, String template, Region region,
+      double minScale, double maxScale, boolean color, boolean all, double threshold) {}
+
+  private Vision(Device device, TemplateLibrary library, boolean ownsLibrary, VisionOptions options,
+      Ledger ledger, String owner, ReportSink report) {
+    this.device = device;
+    this.library = library;
+    this.ownsLibrary = ownsLibrary;
+    this.options = options;
+    this.ledger = ledger;
+    this.owner = owner;
+    this.report = report;
+    this.gate = new Gate(name(), ledger, owner);
+    Caffeine<Object, Object> b = Caffeine.newBuilder().softValues();
+    this.results = b.maximumSize(options.resultCacheSize()).build();
+  }
+
+  /**
+   * A Vision with a private {@link TemplateLibrary} reading templates from the context class
+   * loader (closed with this Vision); for plain {@code main} programs.
+   */
+  public static Vision open(Device device, VisionOptions options, Ledger ledger, String owner, ReportSink report) {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    TemplateLibrary lib = TemplateLibrary.open(cl != null ? cl : Vision.class.getClassLoader(), options,
+        ledger, owner + "/templates");
+    return new Vision(device, lib, true, options, ledger, owner, report);
+  }
+
+  /** A Vision using a shared, longer-lived {@code library} (not closed by this Vision). */
+  public static Vision open(Device device, TemplateLibrary library, VisionOptions options, Ledger ledger,
+      String owner, ReportSink report) {
+    return new Vision(device, library, false, options, ledger, owner, report);
+  }
+
+  String name() {
+    return "Vision of " + owner;
+  }
+
+  Ledger ledger() {
+    return ledger;
+  }
+
+  String owner() {
+    return owner;
+  }
+
+  public VisionOptions options() {
+    return options;
+  }
+
+  Gate.Call enter(String operation) {
+    return gate.enter(operation);
+  }
+
+  boolean gateClosed() {
+    return gate.isClosed();
+  }
+
+  /** The template at {@code path} under the templates root. @throws TemplateException if unusable */
+  public Template template(String path) {
+    if (gate.isClosed()) {
+      throw gate.closedError("template(\"" + path + "\")");
+    }
+    return library.template(path);
+  }
+
+  /** Captures the screen now. The frame is owned by this Vision; close it early to reuse its memory. */
+  public Frame capture() {
+    Screenshot shot = device.screenshot(); // device I/O outside the gate: close need not wait for it
+    try (Gate.Call call = gate.enter("capture()")) {
+      Frame.Buffers buffers = spareFrames.poll();
+      Frame f = new Frame(this, call, shot, buffers != null ? buffers : new Frame.Buffers());
+      liveFrames.add(f);
+      frames.incrementAndGet();
+      return f;
+    }
+  }
+
+  void recycle(Frame frame, Frame.Buffers buffers) {
+    liveFrames.remove(frame);
+    if (!gate.isClosed() && spareFrames.size() < SPARE_FRAMES) {
+      spareFrames.push(buffers);
+    } else {
+      buffers.close();
+    }
+  }
+
+  public Optional<Match> find(String path) {
+    return find(template(path));
+  }
+
+  /** The best match on a fresh frame at or above the threshold (and colour check), if any. */
+  public Optional<Match> find(Template template) {
+    try (Frame f = capture()) {
+      return find(template, f);
+    }
+  }
+
+  public Optional<Match> find(Template template, Frame frame) {
+    return Outcome.accepted(template, search(template, frame, false), options);
+  }
+
+  public List<Match> findAll(String path) {
+    return findAll(template(path));
+  }
+
+  /** Every non-overlapping match (IoU &gt; 0.3 suppressed), best first, at most {@code maxResults}. */
+  public List<Match> findAll(Template template) {
+    try (Frame f = capture()) {
+      return findAll(template, f);
+    }
+  }
+
+  public List<Match> findAll(Template template, Frame frame) {
+    return Outcome.all(template, search(template, frame, true), options);
+  }
+
+  public boolean exists(String path) {
+    return find(path).isPresent();
+  }
+
+  public boolean exists(Template template) {
+    return find(template).isPresent();
+  }
+
+  public Match waitFor(String path) {
+    return waitFor(template(path));
+  }
+
+  /** Waits (template or default timeout) until visible. @throws TemplateNotFoundError */
+  public Match waitFor(Template template) {
+    return awaitAll(List.of(Expectation.visible(template))).get(0).orElseThrow();
+  }
+
+  public void waitVanish(String path) {
+    waitVanish(template(path));
+  }
+
+  /** Waits until not visible. @throws TemplateStillVisibleError */
+  public void waitVanish(Template template) {
+    awaitAll(List.of(Expectation.absent(template)));
+  }
+
+  public Match tap(String path) {
+    return tap(template(path));
+  }
+
+  /** Waits until visible, then taps its centre through the device. */
+  public Match tap(Template template) {
+    Match m = waitFor(template);
+    Point c = m.center();
+    device.tap(c);
+    report.event(String.format(java.util.Locale.ROOT, "tap %s at %s (score %.3f)", template.path(), c, m.score()));
+    return m;
+  }
+
+  /**
+   * Waits for every expectation at once: one frame per poll cycle, every pending expectation
+   * checked on it; each resolves on its own and fails at its own timeout.
+   *
+   * @return per expectation, in order: the match (visible ones) or empty (absent ones)
+   * @throws TemplateNotFoundError, TemplateStillVisibleError for the first one that timed out
+   */
+  public List<Optional<Match>> awaitAll(List<Expectation> expectations) {
+    return new Waiter(this, expectations).run();
+  }
+
+  /** Counters: searches, result-cache hit rate, frames, template cache. */
+  public VisionStats stats() {
+    CacheStats t = library.stats();
+    return new VisionStats(searches.get(), hits.get(), frames.get(), t.hitCount(), t.missCount(), t.evictionCount());
+  }
+
+  /** Runs the search (or answers it from the result cache). Package-private for the waiter. */
+  Matcher.Result search(Template template, Frame frame, boolean all) {
+    Matcher.Spec spec = new Matcher.Spec(template.threshold(options), template.region(),
+        template.minScale(options), template.maxScale(options), template.colorCheck(),
+        options.colorTolerance(), all, options.maxResults());
+    ResultKey key = new ResultKey(frame.hash(), frame.width(), frame.height(), template.path(), spec.region(),
+        spec.minScale(), spec.maxScale(), spec.colorCheck(), all, all ? spec.threshold() : 0);
+    searches.incrementAndGet();
+    try (Gate.Call call = gate.enter("searching " + template.path());
+        Gate.Call use = frame.use("searching " + template.path())) {
+      if (!liveFrames.contains(frame)) {
+        throw new IllegalArgumentException(frame + " was captured by another Vision: search it with that Vision");
+      }
+      Matcher.Result cached = options.resultCacheSize() > 0 ? results.getIfPresent(key) : null;
+      if (cached != null) {
+        hits.incrementAndGet();
+        return cached;
+      }
+      TemplateImage image = template.library().acquire(template.path());
+      Workspace ws = workspaces.poll();
+      try {
+        Matcher.Result r = Matcher.search(frame, image, spec, ws != null ? ws : (ws = new Workspace()), call.scope);
+        if (options.resultCacheSize() > 0) {
+          results.put(key, r);
+        }
+        return r;
+      } finally {
+        workspaces.push(ws);
+        image.release();
+      }
+    }
+  }
+
+  /** Attaches failure evidence for {@code template} on {@code frame}; never throws. */
+  void attachEvidence(Template template, Frame frame, Matcher.Result result) {
+    try (Gate.Call call = gate.enter("attaching evidence");
+        Gate.Call use = frame.use("attaching evidence")) {
+      TemplateImage image = template.library().acquire(template.path());
+      try {
+        Matcher.Candidate best = result.candidates().isEmpty() ? null : result.candidates().get(0);
+        Evidence.attach(report, frame, image, best, result, call.scope);
+      } finally {
+        image.release();
+      }
+    } catch (RuntimeException e) {
+      report.event("could not attach evidence for " + template.path() + ": " + e);
+    }
+  }
+
+  Device device() {
+    return device;
+  }
+
+  /**
+   * Frees every native buffer of this Vision (frames, score maps; the private template library)
+   * after calls in flight finish. Idempotent. Called by the JUnit layer in afterEach.
+   */
+  @Override
+  public void close() {
+    if (gate.isClosed()) {
+      return;
+    }
+    boolean freed = gate.close(Duration.ofSeconds(30), () -> {
+      for (Frame f : new ArrayList<>(liveFrames)) {
+        f.close();
+      }
+      Frame.Buffers b;
+      while ((b = spareFrames.poll()) != null) {
+        b.close();
+      }
+      Workspace w;
+      while ((w = workspaces.poll()) != null) {
+        w.close();
+      }
+      results.invalidateAll();
+    });
+    if (ownsLibrary) {
+      library.close();
+    }
+    if (!freed) {
+      report.event(name() + ": calls still running 30s after close(); their native buffers stay live in the ledger");
+    }
+  }
+
+  /** Screen size of the device, for callers that build regions. */
+  public Size screenSize() {
+    return device.screenSize();
+  }
+}
