@@ -1,0 +1,375 @@
+package dev.stormproof.device.adb;
+
+import dev.stormproof.device.Device;
+import dev.stormproof.device.DeviceCommandException;
+import dev.stormproof.device.DeviceProtocolException;
+import dev.stormproof.device.Point;
+import dev.stormproof.device.Screenshot;
+import dev.stormproof.device.ShellResult;
+import dev.stormproof.device.Size;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link Device} over ADB: straight to adbd ({@link #direct}) or through an adb server
+ * ({@link #viaServer}). Connects lazily on the first call.
+ *
+ * <p>Every call is bounded by {@link AdbOptions#timeout()} and fails with a typed
+ * {@code DeviceException}; on a timeout or I/O failure the connection is discarded and the next
+ * call reopens it. Idempotent reads ({@link #model()}, {@link #screenSize()},
+ * {@link #screenshot()}) retry once on a fresh connection; input and {@link #shell} never retry.
+ * Screenshots are validated (raw header versus byte count, PNG IEND and size). Taps use the raw
+ * input-event channel where {@code getevent -p} shows a multi-touch screen in the current
+ * orientation, else {@code input tap} (see {@link AdbOptions.Touch}).
+ *
+ * <p>Thread-safe. Calls from many threads run concurrently on one multiplexed connection
+ * (direct) or one socket per call (adb server); taps on the raw channel are serialised. Owns one
+ * worker pool of named daemon threads ({@code stormproof-adb-SERIAL-N}), stopped by
+ * {@link #close()}.
+ */
+public final class AdbDevice implements Device {
+
+  private static final Pattern WM_SIZE = Pattern.compile("(Physical|Override) size:\\s*(\\d+)x(\\d+)");
+  private static final String EXIT_MARKER = "__stormproof_exit=";
+
+  private final String serial;
+  private final AdbOptions options;
+  private final DeviceCalls calls;
+  private final Object touchLock = new Object();
+  private volatile Size size;
+  private volatile String model;
+  private volatile Boolean rawCapture;
+  private RawTouch rawTouch;
+  private boolean touchChosen;
+  private final ScratchBuffer scratch = new ScratchBuffer();
+
+  private AdbDevice(String serial, AdbOptions options, DeviceCalls.Connector connector) {
+    this.serial = serial;
+    this.options = Objects.requireNonNull(options, "options");
+    this.calls = new DeviceCalls(serial, connector, options.timeout());
+    if (options.capture() != AdbOptions.Capture.AUTO) {
+      rawCapture = options.capture() == AdbOptions.Capture.RAW;
+    }
+  }
+
+  /** A device reached straight at adbd's TCP port, for example {@code 127.0.0.1:6520}; serial {@code host:port}. */
+  public static AdbDevice direct(String host, int port, AdbOptions options) {
+    return new AdbDevice(host + ":" + port, options, () -> DadbTransports.direct(host, port, options));
+  }
+
+  /** Device {@code serial} as listed by the adb server at {@code serverHost:serverPort}. */
+  public static AdbDevice viaServer(String serverHost, int serverPort, String serial, AdbOptions options) {
+    return new AdbDevice(serial, options, () -> DadbTransports.viaServer(serverHost, serverPort, serial, options));
+  }
+
+  public AdbOptions options() {
+    return options;
+  }
+
+  @Override
+  public String serial() {
+    return serial;
+  }
+
+  @Override
+  public String model() {
+    String m = model;
+    if (m == null) {
+      m = calls.call("getprop ro.product.model", true, t -> run(t, "getprop ro.product.model")).stdout().trim();
+      model = m;
+    }
+    return m;
+  }
+
+  /** The screen size, read once per handle ({@code wm size}; an override size wins over the physical one). */
+  @Override
+  public Size screenSize() {
+    Size s = size;
+    if (s == null) {
+      ShellResult r = calls.call("wm size", true, t -> run(t, "wm size"));
+      s = parseWmSize(r);
+      size = s;
+    }
+    return s;
+  }
+
+  static Size parseWmSize(ShellResult r) {
+    Size found = null;
+    Matcher m = WM_SIZE.matcher(r.stdout());
+    while (m.find()) {
+      if (found == null || m.group(1).equals("Override")) {
+        found = new Size(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+      }
+    }
+    if (!r.ok() || found == null) {
+      throw new DeviceProtocolException("'wm size' answered exit " + r.exitCode() + " with '" + r.stdout().trim() + r.stderr().trim()
+          + "', expected 'Physical size: WIDTHxHEIGHT'");
+    }
+    return found;
+  }
+
+  @Override
+  public void tap(Point point) {
+    Size s = checkOnScreen(point, "tap");
+    calls.call("tap " + point, false, t -> {
+      synchronized (touchLock) {
+        RawTouch raw = chooseTouch(t, s);
+        if (raw != null) {
+          raw.tap(t, point, s);
+        } else {
+          checked(t, "input tap " + point.x() + " " + point.y());
+        }
+      }
+      return null;
+    });
+  }
+
+  /** Which touch backend taps use: {@code raw:/dev/input/eventN} or {@code input}; decided on the first tap. */
+  public String touchBackend() {
+    synchronized (touchLock) {
+      if (!touchChosen) {
+        return "undecided";
+      }
+      return rawTouch != null ? "raw:" + rawTouch.screen().path() : "input";
+    }
+  }
+
+  // Called with touchLock held, on a worker thread.
+  private RawTouch chooseTouch(AdbTransport t, Size s) throws IOException {
+    if (!touchChosen) {
+      if (options.touch() != AdbOptions.Touch.INPUT) {
+        ShellResult r = run(t, "getevent -p");
+        Optional<TouchScreen> ts = r.ok() ? TouchScreen.parse(r.stdout()) : Optional.empty();
+        if (ts.isPresent() && ts.get().sameOrientationAs(s.width(), s.height())) {
+          rawTouch = new RawTouch(ts.get(), t.supports("shell_v2"));
+        } else if (options.touch() == AdbOptions.Touch.RAW) {
+          throw new DeviceCommandException(serial + ": stormproof.adb.touch=raw but 'getevent -p' shows no multi-touch "
+              + "(protocol B) screen in the current orientation (exit " + r.exitCode() + "); use stormproof.adb.touch=auto or input");
+        }
+      }
+      touchChosen = true;
+    }
+    return rawTouch;
+  }
+
+  @Override
+  public void swipe(Point from, Point to, Duration duration) {
+    checkOnScreen(from, "swipe");
+    checkOnScreen(to, "swipe");
+    long ms = positiveMillis(duration, "swipe");
+    calls.call("swipe " + from + " -> " + to, false,
+        t -> checked(t, "input swipe " + from.x() + " " + from.y() + " " + to.x() + " " + to.y() + " " + ms));
+  }
+
+  @Override
+  public void longPress(Point point, Duration duration) {
+    checkOnScreen(point, "longPress");
+    long ms = positiveMillis(duration, "longPress");
+    calls.call("longPress " + point, false,
+        t -> checked(t, "input swipe " + point.x() + " " + point.y() + " " + point.x() + " " + point.y() + " " + ms));
+  }
+
+  @Override
+  public void text(String text) {
+    Objects.requireNonNull(text, "text");
+    String command = ShellQuote.inputText(text);
+    calls.call("text (" + text.length() + " chars)", false, t -> checked(t, command));
+  }
+
+  @Override
+  public void key(int keyCode) {
+    if (keyCode < 0) {
+      throw new IllegalArgumentException("key code " + keyCode + " is negative; use an Android KeyEvent code, for example 4 (BACK)");
+    }
+    calls.call("key " + keyCode, false, t -> checked(t, "input keyevent " + keyCode));
+  }
+
+  @Override
+  public ShellResult shell(String command) {
+    Objects.requireNonNull(command, "command");
+    return calls.call("shell '" + abbreviate(command) + "'", false, t -> run(t, command));
+  }
+
+  @Override
+  public Screenshot screenshot() {
+    return screenshot(null);
+  }
+
+  /**
+   * Captures into {@code reuse} when it is a writable heap buffer of exactly
+   * {@code width*height*4} bytes (so a capture loop allocates nothing per frame); the returned
+   * screenshot then views {@code reuse}, which the caller must not reuse while still reading it.
+   */
+  public Screenshot screenshot(ByteBuffer reuse) {
+    Size expected = screenSize();
+    return calls.call("screencap", true, t -> {
+      Boolean raw = rawCapture;
+      if (raw == null || raw) {
+        try {
+          Screenshot shot = capture(t, false, expected, reuse);
+          rawCapture = true;
+          return shot;
+        } catch (DeviceProtocolException e) {
+          if (raw != null || !e.getMessage().contains("pixel format")) {
+            throw e;
+          }
+          rawCapture = false;
+        }
+      }
+      return capture(t, true, expected, reuse);
+    });
+  }
+
+  private Screenshot capture(AdbTransport t, boolean png, Size expected, ByteBuffer reuse) throws IOException {
+    String command = png ? "screencap -p" : "screencap";
+    long at = System.nanoTime();
+    synchronized (scratch) {
+      ByteArrayOutputStream out = scratch.take();
+      if (t.supports("shell_v2")) {
+        ShellV2.Result r;
+        try (AdbTransport.Channel c = t.open("shell,v2,raw:" + command)) {
+          r = ShellV2.readAll(c.in(), out);
+        }
+        if (r.exitCode() != 0) {
+          throw new DeviceCommandException(serial + ": '" + command + "' exited " + r.exitCode() + ": " + r.stderr().toString(StandardCharsets.UTF_8).trim());
+        }
+      } else {
+        try (AdbTransport.Channel c = t.open("exec:" + command)) {
+          c.in().transferTo(out);
+        }
+      }
+      byte[] data = scratch.bytes();
+      return png ? ScreenDecoder.decodePng(data, out.size(), expected, reuse, at)
+          : ScreenDecoder.decodeRaw(data, out.size(), expected, reuse, at);
+    }
+  }
+
+  @Override
+  public void startApp(String component) {
+    if (component == null || !component.contains("/")) {
+      throw new IllegalArgumentException("component '" + component + "' is not package/.Activity, for example dev.stormproof.arena/.MainActivity");
+    }
+    calls.call("startApp " + component, false, t -> {
+      ShellResult r = checked(t, "am start -n " + ShellQuote.quote(component));
+      if (r.stdout().contains("Error") || r.stderr().contains("Error")) {
+        throw new DeviceCommandException(serial + ": 'am start -n " + component + "' failed: " + (r.stdout() + r.stderr()).trim());
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void stopApp(String packageName) {
+    Objects.requireNonNull(packageName, "packageName");
+    calls.call("stopApp " + packageName, false, t -> checked(t, "am force-stop " + ShellQuote.quote(packageName)));
+  }
+
+  /** Connections discarded and reopened so far. */
+  public int reconnects() {
+    return calls.reconnects();
+  }
+
+  @Override
+  public void close() {
+    synchronized (touchLock) {
+      if (rawTouch != null) {
+        rawTouch.close();
+      }
+    }
+    calls.close();
+  }
+
+  @Override
+  public String toString() {
+    return "AdbDevice[" + serial + "]";
+  }
+
+  // --- shell plumbing, on worker threads ---
+
+  private ShellResult checked(AdbTransport t, String command) throws IOException {
+    ShellResult r = run(t, command);
+    if (!r.ok()) {
+      throw new DeviceCommandException(serial + ": '" + abbreviate(command) + "' exited " + r.exitCode()
+          + (r.stderr().isBlank() ? "" : ": " + r.stderr().trim()) + (r.stdout().isBlank() ? "" : " (stdout: " + abbreviate(r.stdout().trim()) + ")"));
+    }
+    return r;
+  }
+
+  private ShellResult run(AdbTransport t, String command) throws IOException {
+    if (t.supports("shell_v2")) {
+      try (AdbTransport.Channel c = t.open("shell,v2,raw:" + command)) {
+        ShellV2.Result r = ShellV2.readAll(c.in(), new ByteArrayOutputStream());
+        return new ShellResult(r.exitCode(), r.stdout().toString(StandardCharsets.UTF_8), r.stderr().toString(StandardCharsets.UTF_8));
+      }
+    }
+    // Pre-Android-7 devices: no exit packet, so the exit code travels as a trailing marker line
+    // and its absence means the stream was cut.
+    try (AdbTransport.Channel c = t.open("shell:" + command + " ; echo " + EXIT_MARKER + "$?")) {
+      String all = new String(readAll(c.in()), StandardCharsets.UTF_8).replace("\r\n", "\n");
+      int at = all.lastIndexOf(EXIT_MARKER);
+      if (at < 0) {
+        throw new java.io.EOFException("shell stream ended before the exit marker (" + all.length() + " chars of output)");
+      }
+      int code = Integer.parseInt(all.substring(at + EXIT_MARKER.length()).trim());
+      return new ShellResult(code, all.substring(0, at), "");
+    }
+  }
+
+  private static byte[] readAll(InputStream in) throws IOException {
+    return in.readAllBytes();
+  }
+
+  private Size checkOnScreen(Point p, String what) {
+    Objects.requireNonNull(p, "point");
+    Size s = screenSize();
+    if (!s.contains(p)) {
+      throw new IllegalArgumentException(what + " at " + p + " is off screen: " + serial + " is " + s
+          + "; use 0 <= x < " + s.width() + " and 0 <= y < " + s.height());
+    }
+    return s;
+  }
+
+  private static long positiveMillis(Duration d, String what) {
+    Objects.requireNonNull(d, "duration");
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(what + " duration " + d + " is not positive; use for example Duration.ofMillis(300)");
+    }
+    return Math.max(1, d.toMillis());
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+  }
+
+  /** A growable capture buffer kept between screenshots: frames are megabytes, fresh ones page-fault. */
+  private static final class ScratchBuffer {
+    private final Exposed out = new Exposed();
+
+    ByteArrayOutputStream take() {
+      out.reset();
+      return out;
+    }
+
+    byte[] bytes() {
+      return out.buffer();
+    }
+
+    private static final class Exposed extends ByteArrayOutputStream {
+      Exposed() {
+        super(1 << 20);
+      }
+
+      byte[] buffer() {
+        return buf;
+      }
+    }
+  }
+}

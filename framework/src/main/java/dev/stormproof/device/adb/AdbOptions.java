@@ -1,0 +1,101 @@
+package dev.stormproof.device.adb;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * How one {@link AdbDevice} talks to its device. Immutable; {@code withX} returns a copy.
+ *
+ * <p>Configuration keys (read by {@link #fromConfig}):
+ * <ul>
+ *   <li>{@code stormproof.device.timeout}: bound of every device call, default {@value #DEFAULT_TIMEOUT}
+ *   <li>{@code stormproof.adb.connectTimeout}: TCP connect and ADB handshake, default {@value #DEFAULT_CONNECT_TIMEOUT}
+ *   <li>{@code stormproof.adb.tcpNoDelay}: disable Nagle on direct connections, default {@value #DEFAULT_TCP_NO_DELAY}
+ *   <li>{@code stormproof.adb.touch}: {@code auto} (raw input events where a touchscreen is found,
+ *       else {@code input tap}), {@code input} or {@code raw}; default {@value #DEFAULT_TOUCH}
+ *   <li>{@code stormproof.adb.capture}: {@code auto} (raw framebuffer, PNG if raw fails to
+ *       decode), {@code raw} or {@code png}; default {@value #DEFAULT_CAPTURE}
+ * </ul>
+ */
+public final class AdbOptions {
+
+  /** Default of {@code stormproof.device.timeout}. */
+  public static final String DEFAULT_TIMEOUT = "10s";
+  /** Default of {@code stormproof.adb.connectTimeout}. */
+  public static final String DEFAULT_CONNECT_TIMEOUT = "5s";
+  /** Default of {@code stormproof.adb.tcpNoDelay}. */
+  public static final boolean DEFAULT_TCP_NO_DELAY = true;
+  /** Default of {@code stormproof.adb.touch}. */
+  public static final String DEFAULT_TOUCH = "auto";
+  /** Default of {@code stormproof.adb.capture}. */
+  public static final String DEFAULT_CAPTURE = "auto";
+
+  /** Touch backend. */
+  public enum Touch { AUTO, INPUT, RAW }
+
+  /** Screen capture format. */
+  public enum Capture { AUTO, RAW, PNG }
+
+  private final Duration timeout;
+  private final Duration connectTimeout;
+  private final boolean tcpNoDelay;
+  private final Touch touch;
+  private final Capture capture;
+
+  private AdbOptions(Duration timeout, Duration connectTimeout, boolean tcpNoDelay, Touch touch, Capture capture) {
+    this.timeout = positive("timeout", timeout);
+    this.connectTimeout = positive("connectTimeout", connectTimeout);
+    this.tcpNoDelay = tcpNoDelay;
+    this.touch = Objects.requireNonNull(touch, "touch");
+    this.capture = Objects.requireNonNull(capture, "capture");
+  }
+
+  /** All defaults. */
+  public static AdbOptions defaults() {
+    return new AdbOptions(ConfigParse.duration("timeout", DEFAULT_TIMEOUT),
+        ConfigParse.duration("connectTimeout", DEFAULT_CONNECT_TIMEOUT), DEFAULT_TCP_NO_DELAY,
+        Touch.AUTO, Capture.AUTO);
+  }
+
+  /** Reads the {@code stormproof.device.timeout} and {@code stormproof.adb.*} keys; absent keys keep their default. */
+  public static AdbOptions fromConfig(Function<String, Optional<String>> config) {
+    AdbOptions o = defaults();
+    o = config.apply("stormproof.device.timeout").map(v -> ConfigParse.duration("stormproof.device.timeout", v)).map(o::withTimeout).orElse(o);
+    AdbOptions p = o;
+    p = config.apply("stormproof.adb.connectTimeout").map(v -> ConfigParse.duration("stormproof.adb.connectTimeout", v)).map(p::withConnectTimeout).orElse(p);
+    AdbOptions q = p;
+    q = config.apply("stormproof.adb.tcpNoDelay").map(v -> ConfigParse.bool("stormproof.adb.tcpNoDelay", v)).map(q::withTcpNoDelay).orElse(q);
+    AdbOptions r = q;
+    r = config.apply("stormproof.adb.touch").map(v -> ConfigParse.choice("stormproof.adb.touch", v, Touch.class)).map(r::withTouch).orElse(r);
+    AdbOptions s = r;
+    return config.apply("stormproof.adb.capture").map(v -> ConfigParse.choice("stormproof.adb.capture", v, Capture.class)).map(s::withCapture).orElse(s);
+  }
+
+  public Duration timeout() { return timeout; }
+  public Duration connectTimeout() { return connectTimeout; }
+  public boolean tcpNoDelay() { return tcpNoDelay; }
+  public Touch touch() { return touch; }
+  public Capture capture() { return capture; }
+
+  public AdbOptions withTimeout(Duration v) { return new AdbOptions(v, connectTimeout, tcpNoDelay, touch, capture); }
+  public AdbOptions withConnectTimeout(Duration v) { return new AdbOptions(timeout, v, tcpNoDelay, touch, capture); }
+  public AdbOptions withTcpNoDelay(boolean v) { return new AdbOptions(timeout, connectTimeout, v, touch, capture); }
+  public AdbOptions withTouch(Touch v) { return new AdbOptions(timeout, connectTimeout, tcpNoDelay, v, capture); }
+  public AdbOptions withCapture(Capture v) { return new AdbOptions(timeout, connectTimeout, tcpNoDelay, touch, v); }
+
+  private static Duration positive(String name, Duration d) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("AdbOptions." + name + " must be positive, got " + d + "; use for example Duration.ofSeconds(10)");
+    }
+    return d;
+  }
+
+  @Override
+  public String toString() {
+    return "AdbOptions[timeout=" + timeout + ", connectTimeout=" + connectTimeout + ", tcpNoDelay=" + tcpNoDelay
+        + ", touch=" + touch + ", capture=" + capture + "]";
+  }
+}

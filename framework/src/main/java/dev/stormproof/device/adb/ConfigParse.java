@@ -1,0 +1,68 @@
+package dev.stormproof.device.adb;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Parsing of {@code stormproof.*} values with messages that name the key, the value and the fix. */
+final class ConfigParse {
+
+  private ConfigParse() {}
+
+  /** {@code 250ms}, {@code 10s}, {@code 2m}, or ISO-8601 {@code PT10S}; positive. */
+  static Duration duration(String key, String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    Duration d;
+    try {
+      if (v.startsWith("pt")) {
+        d = Duration.parse(v.toUpperCase(Locale.ROOT));
+      } else if (v.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+      } else if (v.endsWith("s")) {
+        d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
+      } else if (v.endsWith("m")) {
+        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
+      } else {
+        throw new NumberFormatException();
+      }
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          key + "=" + value + " is not a duration: write it like 250ms, 10s, 2m or PT10S", e);
+    }
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(key + "=" + value + " must be positive, for example 10s");
+    }
+    return d;
+  }
+
+  static boolean bool(String key, String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("true") || v.equals("false")) {
+      return Boolean.parseBoolean(v);
+    }
+    throw new IllegalArgumentException(key + "=" + value + " is not a boolean: use true or false");
+  }
+
+  static int positiveInt(String key, String value) {
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below with the key and the fix
+    }
+    throw new IllegalArgumentException(key + "=" + value + " is not a positive whole number, for example 2");
+  }
+
+  static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      StringBuilder options = new StringBuilder();
+      for (E c : type.getEnumConstants()) {
+        options.append(options.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
+      }
+      throw new IllegalArgumentException(key + "=" + value + " is not one of: " + options, e);
+    }
+  }
+}

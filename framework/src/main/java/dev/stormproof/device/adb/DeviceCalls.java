@@ -1,0 +1,229 @@
+package dev.stormproof.device.adb;
+
+import dev.stormproof.device.DeviceCommandException;
+import dev.stormproof.device.DeviceException;
+import dev.stormproof.device.DeviceLostException;
+import dev.stormproof.device.DeviceProtocolException;
+import dev.stormproof.device.DeviceTimeoutException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs device calls with a bound and typed failures. dadb blocks without a timeout, so each call
+ * runs on a worker thread and the caller waits with {@code Future.get(timeout)}; on timeout or
+ * I/O failure the connection is discarded: closing its socket unblocks the worker, and every
+ * other call in flight on the same connection is cancelled (dadb 1.2.10 can strand them).
+ * The next call opens a fresh connection.
+ */
+final class DeviceCalls implements AutoCloseable {
+
+  /** Opens a connection; called on a worker thread. */
+  @FunctionalInterface
+  interface Connector {
+    AdbTransport connect() throws IOException;
+  }
+
+  /** The body of one call. */
+  @FunctionalInterface
+  interface Body<T> {
+    T run(AdbTransport transport) throws IOException;
+  }
+
+  private final String serial;
+  private final Connector connector;
+  private final Duration timeout;
+  private final ThreadPoolExecutor workers;
+  private final Object lock = new Object();
+  private Generation current;
+  private volatile boolean closed;
+  private final AtomicInteger reconnects = new AtomicInteger();
+
+  private static final class Generation {
+    final AdbTransport transport;
+    final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+    volatile String discardedBecause;
+
+    Generation(AdbTransport transport) {
+      this.transport = transport;
+    }
+  }
+
+  DeviceCalls(String serial, Connector connector, Duration timeout) {
+    this.serial = serial;
+    this.connector = connector;
+    this.timeout = timeout;
+    AtomicInteger n = new AtomicInteger();
+    // Unbounded but idle-trimmed: concurrency equals the number of callers, each of which waits.
+    this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+      Thread t = new Thread(r, "stormproof-adb-" + serial + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** How many times a connection was discarded and reopened (for tests and reports). */
+  int reconnects() {
+    return reconnects.get();
+  }
+
+  /**
+   * Runs {@code body}; an idempotent call is retried once on a fresh connection after a lost
+   * connection or truncated data. Timeouts are not retried: the caller's wait stays bounded by
+   * one timeout.
+   */
+  <T> T call(String what, boolean idempotent, Body<T> body) {
+    try {
+      return once(what, body);
+    } catch (DeviceLostException | DeviceProtocolException e) {
+      if (!idempotent || closed) {
+        throw e;
+      }
+      return once(what, body);
+    }
+  }
+
+  private <T> T once(String what, Body<T> body) {
+    if (closed) {
+      throw new DeviceLostException(serial + ": " + what + " on a closed device handle; lease or open the device again");
+    }
+    AtomicReference<Generation> used = new AtomicReference<>();
+    Future<T> future;
+    try {
+      future = workers.submit(() -> {
+        Generation g = generation();
+        used.set(g);
+        g.workers.add(Thread.currentThread());
+        try {
+          return body.run(g.transport);
+        } finally {
+          g.workers.remove(Thread.currentThread());
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      throw new DeviceLostException(serial + ": " + what + " after the device handle was closed", e);
+    }
+    try {
+      return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      discard(used.get(), what + " timed out");
+      throw new DeviceTimeoutException(serial + ": " + what + " did not complete within " + human(timeout)
+          + "; the connection was closed and will be reopened; raise stormproof.device.timeout if the device is just slow");
+    } catch (CancellationException e) {
+      Generation g = used.get();
+      String why = g == null || g.discardedBecause == null ? "the device handle was closed" : g.discardedBecause;
+      throw new DeviceLostException(serial + ": " + what + " was cut off because the connection was discarded (" + why + ")");
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new DeviceLostException(serial + ": " + what + " was interrupted while waiting for the device", e);
+    } catch (ExecutionException e) {
+      throw translate(what, used.get(), e.getCause());
+    }
+  }
+
+  private DeviceException translate(String what, Generation g, Throwable cause) {
+    if (cause instanceof DeviceCommandException dce) {
+      return dce;
+    }
+    if (g != null && g.discardedBecause != null) {
+      return new DeviceLostException(serial + ": " + what + " was cut off because the connection was discarded ("
+          + g.discardedBecause + "); it will be reopened on the next call", cause);
+    }
+    if (cause instanceof DeviceProtocolException dpe) {
+      discard(g, "protocol error: " + dpe.getMessage());
+      return dpe;
+    }
+    if (cause instanceof DeviceException de) {
+      return de;
+    }
+    if (cause instanceof IOException io) {
+      discard(g, what + " failed: " + io);
+      if (g == null) {
+        return new DeviceLostException(serial + ": cannot connect (" + io.getMessage() + "); check that the device is online (adb devices) and reachable", io);
+      }
+      return new DeviceLostException(serial + ": connection lost during " + what + " (" + io.getMessage() + "); it will be reopened on the next call", io);
+    }
+    // dadb signals malformed packets with IllegalStateException/IllegalArgumentException.
+    discard(g, what + " failed: " + cause);
+    return new DeviceProtocolException(serial + ": malformed answer during " + what + ": " + cause, cause);
+  }
+
+  private Generation generation() throws IOException {
+    synchronized (lock) {
+      if (closed) {
+        throw new IOException("device handle closed");
+      }
+      if (current == null) {
+        current = new Generation(connector.connect());
+      }
+      Generation g = current;
+      return g;
+    }
+  }
+
+  /**
+   * Closes {@code g} and interrupts the other calls running on it: dadb 1.2.10 parks readers on a
+   * condition that a failed read never signals, so they would otherwise wait out their timeout.
+   */
+  private void discard(Generation g, String because) {
+    if (g == null) {
+      return;
+    }
+    synchronized (lock) {
+      if (current != g) {
+        return;
+      }
+      current = null;
+    }
+    reconnects.incrementAndGet();
+    g.discardedBecause = because;
+    g.transport.close();
+    for (Thread t : g.workers) {
+      if (t != Thread.currentThread()) {
+        t.interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    Generation g;
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      g = current;
+      current = null;
+    }
+    if (g != null) {
+      g.discardedBecause = "device handle closed";
+      g.transport.close();
+    }
+    workers.shutdownNow();
+    try {
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        throw new DeviceTimeoutException(serial + ": device worker threads did not stop within 5 s after close");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+  }
+}
