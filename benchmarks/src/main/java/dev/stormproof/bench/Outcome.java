@@ -8,7 +8,12 @@ import java.util.regex.Pattern;
  * how long each timed run took. Peers in other processes print it as one JSON line, parsed by
  * {@link #parseJson}.
  */
-public record Outcome(int x, int y, double score, long[] nanos, String note) {
+public record Outcome(int x, int y, int w, int h, double score, long[] nanos, String note) {
+
+  /** An outcome whose match has the template's own size (matchers without scale search). */
+  public Outcome(int x, int y, double score, long[] nanos, String note) {
+    this(x, y, -1, -1, score, nanos, note);
+  }
 
   private static final Pattern INT = Pattern.compile("\"(x|y)\"\\s*:\\s*(-?\\d+)");
   private static final Pattern SCORE = Pattern.compile("\"score\"\\s*:\\s*(-?[0-9.eE+-]+|null)");
@@ -20,7 +25,7 @@ public record Outcome(int x, int y, double score, long[] nanos, String note) {
     if (x < 0) {
       return "no (nothing found)";
     }
-    boolean right = scene.isRight(x, y, tolerancePx);
+    boolean right = scene.isRight(x, y, w, h, tolerancePx);
     if (score < threshold) {
       return right ? "no (right place, score below " + threshold + ")" : "no (below " + threshold + ")";
     }

@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Options (defaults): {@code --runs 10 --warmup 2 --threshold 0.8 --tolerance 4
  * --cv-threads 1 --out benchmarks/target/results --sikulix-classpath
  * benchmarks/target/sikulix.classpath --node-modules benchmarks/target/node/node_modules
- * --scene arena} ({@code arena} falls back to {@code synthetic} when the sample game is absent).
+ * --scene arena} ({@code arena}: the sample game's shop; {@code synthetic}: a Java2D screen).
  * A peer whose runtime is missing is reported as a row saying so; it does not abort the others.
  */
 public final class PeersBench {
@@ -58,12 +58,12 @@ public final class PeersBench {
           RawOpenCv.matchOnly(png[0], png[1], warmup, runs));
       record(results, name, "opencv raw: PNG decode + match", scene, threshold, tolerance,
           RawOpenCv.withDecode(png[0], png[1], warmup, runs));
-      StormproofPeer.Attempt sp = StormproofPeer.run(png[0], png[1], warmup, runs, threshold);
-      if (sp.outcome() == null) {
-        results.add(ResultRow.missing("peers", name, "stormproof", sp.missingBecause()));
-      } else {
-        record(results, name, "stormproof", scene, threshold, tolerance, sp.outcome());
-      }
+      record(results, name, "Stormproof: capture + find", scene, threshold, tolerance,
+          StormproofPeer.run(png[0], png[1], warmup, runs, threshold, StormproofPeer.Mode.CAPTURE_AND_FIND));
+      record(results, name, "Stormproof: find on captured frame", scene, threshold, tolerance,
+          StormproofPeer.run(png[0], png[1], warmup, runs, threshold, StormproofPeer.Mode.FIND_ON_FRAME));
+      record(results, name, "Stormproof: find on captured frame, scale 1 only", scene, threshold, tolerance,
+          StormproofPeer.run(png[0], png[1], warmup, runs, threshold, StormproofPeer.Mode.FIND_ON_FRAME, 1.0, 1.0));
       results.add(sikulix(a, name, scene, png, warmup, runs, threshold, tolerance));
       results.add(appium(a, name, scene, png, warmup, runs, threshold, tolerance));
     }
@@ -77,7 +77,8 @@ public final class PeersBench {
   private static ResultRow row(String scenario, String impl, Scene scene, double threshold,
       int tolerance, Outcome o) {
     String where = o.x() < 0 ? "none"
-        : String.format(Locale.ROOT, "(%d,%d) score %.3f", o.x(), o.y(), o.score());
+        : String.format(Locale.ROOT, "(%d,%d) score %.3f", o.x(), o.y(), o.score())
+            + (o.w() > 0 ? " size " + o.w() + "x" + o.h() : "");
     return new ResultRow("peers", scenario, impl, Stats.ofNanos(o.nanos()),
         o.verdict(scene, threshold, tolerance), where, o.note());
   }

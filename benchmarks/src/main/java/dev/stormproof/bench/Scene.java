@@ -47,8 +47,13 @@ public record Scene(String origin, BufferedImage screen, Rectangle truth, Buffer
    * true button: its centre lies within {@code tolerancePx} of the true centre.
    */
   public boolean isRight(int x, int y, int tolerancePx) {
-    double cx = x + template.getWidth() / 2.0;
-    double cy = y + template.getHeight() / 2.0;
+    return isRight(x, y, -1, -1, tolerancePx);
+  }
+
+  /** As {@link #isRight(int, int, int)} for a match of size w x h (negative: the template's). */
+  public boolean isRight(int x, int y, int w, int h, int tolerancePx) {
+    double cx = x + (w < 0 ? template.getWidth() : w) / 2.0;
+    double cy = y + (h < 0 ? template.getHeight() : h) / 2.0;
     return Math.abs(cx - truth.getCenterX()) <= tolerancePx && Math.abs(cy - truth.getCenterY()) <= tolerancePx;
   }
 
