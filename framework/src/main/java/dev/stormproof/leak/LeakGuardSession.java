@@ -80,8 +80,9 @@ public final class LeakGuardSession implements AutoCloseable {
    * Judges the iteration that {@code owner} (the test id carried by its ledger entries) just
    * finished.
    *
-   * @param testFailed when true the iteration is measured and re-baselined but not judged: a
-   *     failing test often leaves resources behind, and its own failure says more
+   * @param testFailed the test itself failed: still judged (what a failing test leaves behind is
+   *     worth knowing, and JUnit adds it to the test's failure as a suppressed error), and the
+   *     report says so
    */
   public Verdict iterationFinished(String owner, String label, boolean testFailed) {
     int n = ++iterations;
@@ -94,7 +95,7 @@ public final class LeakGuardSession implements AutoCloseable {
       }
       sample(n, label, s);
       return new Verdict(n, Verdict.Outcome.WARMUP, report(n, label, owner, s, List.of(), 0, 0,
-          false), Optional.empty());
+          false, testFailed), Optional.empty());
     }
     long start = System.nanoTime();
     AtomicInteger attempts = new AtomicInteger();
@@ -103,7 +104,7 @@ public final class LeakGuardSession implements AutoCloseable {
     Snapshot s = last.get();
     List<String> stairs = stairSteps(s);
     LeakReport report = report(n, label, owner, s, stairs, attempts.get(),
-        (System.nanoTime() - start) / 1_000_000, !testFailed);
+        (System.nanoTime() - start) / 1_000_000, true, testFailed);
     sample(n, label, s);
     boolean leaked = report.leaked();
     Optional<Path> kept = Optional.empty();
@@ -119,8 +120,7 @@ public final class LeakGuardSession implements AutoCloseable {
       rebaseline(s);
     }
     ledger.live(owner).forEach(Ledger.Entry::release);
-    Verdict.Outcome outcome = testFailed ? Verdict.Outcome.NOT_JUDGED
-        : leaked ? Verdict.Outcome.LEAKED : Verdict.Outcome.CLEAN;
+    Verdict.Outcome outcome = leaked ? Verdict.Outcome.LEAKED : Verdict.Outcome.CLEAN;
     return new Verdict(n, outcome, report, kept);
   }
 
@@ -235,7 +235,7 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   private LeakReport report(int n, String label, String owner, Snapshot s, List<String> stairs,
-      int attempts, long millis, boolean judged) {
+      int attempts, long millis, boolean judged, boolean testFailed) {
     List<Growth> growth = baseline == null ? List.of() : growth(owner, s);
     boolean leaked = judged && (!stairs.isEmpty()
         || growth.stream().anyMatch(Growth::exceeded));
@@ -244,7 +244,8 @@ public final class LeakGuardSession implements AutoCloseable {
         .orElse(null));
     String header = (leaked ? "LEAK: " : "No leak: ") + "@LeakGuard after iteration " + n
         + " (" + label + ") of " + name + "; baseline after " + options.warmup()
-        + " warm-up iteration(s); settled " + attempts + " time(s) in " + millis + " ms";
+        + " warm-up iteration(s); settled " + attempts + " time(s) in " + millis + " ms"
+        + (testFailed ? "; the test itself failed, this is what it left behind" : "");
     return new LeakReport(header, growth, stairs, owned(owner, Ledger.Kind.NATIVE_BUFFER),
         owned(owner, Ledger.Kind.TASK), threads, s, options, leaked);
   }

@@ -74,7 +74,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   /**
    * Threads that legitimately outlive a test: JDK internals, javacpp's deallocator, Java2D's
    * disposer (ImageIO), Awaitility's poller, Surefire and JUnit workers, the common pool (its
-   * workers idle out after a minute), JFR, Okio's watchdog (dadb), HTTP keep-alive.
+   * workers idle out after a minute), JFR, JNA's cleaner (the native-bytes probe), Okio's watchdog (dadb), HTTP keep-alive.
    */
   public static final List<String> DEFAULT_IGNORED_THREADS = List.of(
       "Reference Handler", "Finalizer", "Signal Dispatcher", "Attach Listener",
@@ -82,7 +82,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
       "JavaCPP Deallocator", "Java2D Disposer", "AWT-.*", "awaitility-thread", "awaitility\\[.*",
       "surefire-forkedjvm-.*", "ForkJoinPool-\\d+-worker-\\d+", "junit-.*",
       "ForkJoinPool\\.commonPool-worker-\\d+", "JFR .*", "Okio Watchdog",
-      "Keep-Alive-Timer", "Keep-Alive-SocketCleaner", "kotlinx\\.coroutines\\.DefaultExecutor");
+      "JNA Cleaner", "Keep-Alive-Timer", "Keep-Alive-SocketCleaner", "kotlinx\\.coroutines\\.DefaultExecutor");
 
   public static final LeakOptions DEFAULTS = new LeakOptions(DEFAULT_WARMUP,
       DEFAULT_NATIVE_BYTES_TOLERANCE, DEFAULT_JAVACPP_TOLERANCE, DEFAULT_THREAD_TOLERANCE,

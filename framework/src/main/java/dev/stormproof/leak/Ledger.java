@@ -111,6 +111,23 @@ public final class Ledger {
     return live.values().stream().filter(e -> e.kind == kind).mapToLong(e -> e.bytes).sum();
   }
 
+  /**
+   * {@code frames} from index {@code from}, cut before the first reflection or JUnit frame: what
+   * calls a test method is the same for every leak and only hides the interesting frames.
+   */
+  public static StackTraceElement[] userFrames(StackTraceElement[] frames, int from, int max) {
+    int to = from;
+    while (to < frames.length && to - from < max) {
+      String c = frames[to].getClassName();
+      if (c.startsWith("jdk.internal.reflect.") || c.startsWith("java.lang.reflect.")
+          || c.startsWith("org.junit.")) {
+        break;
+      }
+      to++;
+    }
+    return Arrays.copyOfRange(frames, Math.min(from, frames.length), Math.max(to, Math.min(from, frames.length)));
+  }
+
   private static StackTraceElement[] trimmedSite() {
     StackTraceElement[] full = new Throwable().getStackTrace();
     int from = 0;

@@ -1,6 +1,5 @@
 package dev.stormproof.leak;
 
-import java.util.Arrays;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -91,6 +90,6 @@ public final class TrackingPointerScope extends PointerScope {
         || full[from].getClassName().equals(TrackingPointerScope.class.getName()))) {
       from++;
     }
-    return Arrays.copyOfRange(full, from, Math.min(full.length, from + MAX_SITE_FRAMES));
+    return Ledger.userFrames(full, from, MAX_SITE_FRAMES);
   }
 }

@@ -20,9 +20,7 @@ public record Verdict(int iteration, Outcome outcome, LeakReport report, Optiona
     /** Judged: nothing grew beyond tolerance, no stair-step. */
     CLEAN,
     /** Judged: something leaked; {@link LeakReport#text()} says what and where. */
-    LEAKED,
-    /** The test itself failed: measured and re-baselined, not judged. */
-    NOT_JUDGED
+    LEAKED
   }
 
   public boolean leaked() {

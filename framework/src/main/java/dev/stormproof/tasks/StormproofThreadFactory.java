@@ -2,7 +2,6 @@ package dev.stormproof.tasks;
 
 import dev.stormproof.leak.Ledger;
 import dev.stormproof.leak.Owner;
-import java.util.Arrays;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,6 +47,6 @@ public final class StormproofThreadFactory implements ThreadFactory {
 
   private static StackTraceElement[] site() {
     StackTraceElement[] full = new Throwable().getStackTrace();
-    return Arrays.copyOfRange(full, Math.min(1, full.length), Math.min(full.length, 25));
+    return Ledger.userFrames(full, 1, 24);
   }
 }

@@ -5,7 +5,6 @@ import dev.stormproof.leak.Owner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -316,6 +315,6 @@ public final class TaskScope implements AutoCloseable {
         && full[from].getClassName().startsWith("dev.stormproof.tasks.")) {
       from++;
     }
-    return Arrays.copyOfRange(full, from, Math.min(full.length, from + 24));
+    return Ledger.userFrames(full, from, 24);
   }
 }

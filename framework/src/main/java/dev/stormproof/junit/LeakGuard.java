@@ -1,0 +1,80 @@
+package dev.stormproof.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Fails a test when native bytes, javacpp pointers, threads, native buffers or tasks grew
+ * between iterations: the repetitions of a {@code @RepeatedTest}, the invocations of a
+ * {@code @ParameterizedTest}, or (on a class) the tests of the class one after another.
+ *
+ * <p><b>What it does.</b> The first {@link #warmup()} iterations are measured only; the baseline
+ * is taken after them. Every later iteration is judged after settling (counters re-read with
+ * capped back-off and a GC between attempts until they return or the settle time ends). A
+ * leaking iteration fails with an {@link AssertionError} whose message is the leak report: what
+ * grew and by how much, native buffers grouped by allocation site ({@code 100 x Mat 2400x1080
+ * CV_8UC3 ... created at:}), buffers freed by GC instead of {@code close()}, threads grouped by
+ * identical stack, live tasks with fork site and stack. The report, a grouped thread dump, the
+ * per-iteration memory series (CSV and PNG chart) and, with {@code stormproof.leak.jfr=true},
+ * a JFR recording of the leaking iteration are attached through the report SPI.
+ *
+ * <p><b>When it measures.</b> Last: after every other extension's {@code afterEach} callbacks and
+ * {@code TestInstancePreDestroyCallback}s, and after the closeable store values other extensions
+ * created for the test, whatever the order in which extensions are declared. It does so from a
+ * value it puts into the test's {@code ExtensionContext.Store} before any other extension's
+ * {@code beforeEach} can (JUnit closes store values in reverse order of insertion, after all
+ * after-callbacks).
+ *
+ * <p><b>Scope and clean-up.</b> During the test the test's unique id is bound as the thread's
+ * {@link dev.stormproof.leak.Owner}; javacpp pointers allocated by the test body and its
+ * {@code @BeforeEach}/{@code @AfterEach} methods are watched by a
+ * {@link dev.stormproof.leak.TrackingPointerScope} (watched, not freed). A {@code TaskScope}
+ * parameter is resolved and closed after each test (see {@code TaskScopeExtension}).
+ *
+ * <p><b>Configuration.</b> Attributes left at {@link #UNSET} come from the
+ * {@code stormproof.leak.*} configuration parameters documented in
+ * {@link dev.stormproof.leak.LeakOptions}. A method annotation replaces the class one for that
+ * method (with its own baseline).
+ *
+ * <p><b>Exceptions.</b> Invalid attributes fail the test before it runs with an
+ * {@code ExtensionConfigurationException}: {@code @LeakGuard on [element]: rule, actual value;
+ * fix}.
+ *
+ * <p><b>Parallel execution.</b> Native buffers and tasks carry the test's id and are attributed
+ * exactly; native bytes, javacpp pointers and threads are process-wide and the report says so.
+ * For exact process-wide numbers run guarded tests in the same thread.
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD})
+@ExtendWith(LeakGuardExtension.class)
+@ExtendWith(TaskScopeExtension.class)
+public @interface LeakGuard {
+
+  /** Marks an attribute as "take it from configuration". */
+  int UNSET = Integer.MIN_VALUE;
+
+  /** Iterations measured before the baseline; default {@code stormproof.leak.warmup} (2). */
+  int warmup() default UNSET;
+
+  /** Allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (8 MiB). */
+  int nativeMiBTolerance() default UNSET;
+
+  /** Allowed growth of live javacpp pointers; default {@code stormproof.leak.javacppTolerance} (0). */
+  int javacppTolerance() default UNSET;
+
+  /** Allowed new threads; default {@code stormproof.leak.threadTolerance} (0). */
+  int threadTolerance() default UNSET;
+
+  /** Settle time in milliseconds; default {@code stormproof.leak.settleMs} (2000). */
+  int settleMs() default UNSET;
+
+  /** Extra thread-name regexes to ignore, added to the defaults. */
+  String[] ignoreThreads() default {};
+}

@@ -1,0 +1,78 @@
+package dev.stormproof.junit;
+
+import dev.stormproof.tasks.TaskScope;
+import dev.stormproof.tasks.TaskScopeOptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Resolves a {@link TaskScope} parameter: one scope per test, owned by the test's unique id,
+ * its threads named after the test ({@code stormproof-task-<method>[#n]-<k>}), tracked in the
+ * run's ledger. The scope is closed in {@code afterEach}, so a task failure (or a task that
+ * ignores cancellation) fails the test, and the leak guard, which measures later, sees only what
+ * truly outlived it. Registered by {@link LeakGuard} and by {@code @OnDevice}.
+ */
+final class TaskScopeExtension implements ParameterResolver, AfterEachCallback {
+
+  static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(TaskScopeExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext param, ExtensionContext ctx) {
+    return param.getParameter().getType() == TaskScope.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext param, ExtensionContext ctx) {
+    if (ctx.getTestMethod().isEmpty()) {
+      throw new ParameterResolutionException("TaskScope on [" + param.getDeclaringExecutable()
+          + "]: a TaskScope belongs to one test, but this is not a test method; "
+          + "declare the TaskScope parameter on the @Test method");
+    }
+    return ctx.getStore(NAMESPACE).computeIfAbsent(ScopeHolder.class,
+        k -> new ScopeHolder(open(ctx)), ScopeHolder.class).scope;
+  }
+
+  private static TaskScope open(ExtensionContext ctx) {
+    TaskScopeOptions options;
+    try {
+      options = TaskScopeOptions.fromConfig(ctx::getConfigurationParameter);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("TaskScope on ["
+          + ctx.getRequiredTestMethod().getName() + "]: " + e.getMessage(), e);
+    }
+    String uid = ctx.getUniqueId();
+    String name = ctx.getRequiredTestMethod().getName();
+    int hash = uid.lastIndexOf("#");
+    if (hash >= 0 && uid.endsWith("]")) {
+      name += "#" + uid.substring(hash + 1, uid.length() - 1);
+    }
+    return TaskScope.open(name, uid, StormproofLedger.of(ctx), options);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext ctx) {
+    ScopeHolder holder = ctx.getStore(NAMESPACE).remove(ScopeHolder.class, ScopeHolder.class);
+    if (holder != null) {
+      holder.close();
+    }
+  }
+
+  /** Closes the scope if afterEach did not run (the store closes it then). */
+  static final class ScopeHolder implements AutoCloseable {
+    final TaskScope scope;
+
+    ScopeHolder(TaskScope scope) {
+      this.scope = scope;
+    }
+
+    @Override
+    public void close() {
+      scope.close();
+    }
+  }
+}
