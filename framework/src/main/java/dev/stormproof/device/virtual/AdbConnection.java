@@ -131,7 +131,7 @@ final class AdbConnection implements Runnable {
       return;
     }
     int localId = nextId.getAndIncrement();
-    AdbStream stream = new AdbStream(this, localId, remoteId, request.get());
+    AdbStream stream = new AdbStream(this, localId, remoteId, request.get(), device.faults());
     streams.put(localId, stream);
     send(AdbMessage.of(AdbMessage.A_OKAY, localId, remoteId));
     try {

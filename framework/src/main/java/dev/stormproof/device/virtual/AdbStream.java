@@ -27,13 +27,18 @@ final class AdbStream {
   final int localId;
   final int remoteId;
   final ServiceRequest request;
+  /** Faults armed when the stream was opened (-1: none); taken in OPEN order, on the reader thread. */
+  final long dropAfter;
+  final long truncateAfter;
   private final BlockingQueue<byte[]> inbox = new ArrayBlockingQueue<>(INBOX_CHUNKS);
   private final Object lock = new Object();
   private boolean awaitingOkay;
   private boolean closed;
   private boolean unackedInput;
 
-  AdbStream(AdbConnection connection, int localId, int remoteId, ServiceRequest request) {
+  AdbStream(AdbConnection connection, int localId, int remoteId, ServiceRequest request, Faults faults) {
+    this.dropAfter = faults.takeDrop().orElse(-1);
+    this.truncateAfter = faults.takeTruncate().orElse(-1);
     this.connection = connection;
     this.localId = localId;
     this.remoteId = remoteId;

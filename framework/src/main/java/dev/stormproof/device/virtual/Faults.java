@@ -30,6 +30,7 @@ public final class Faults {
   private final AtomicLong dropAfter = new AtomicLong(NONE);
   private final AtomicLong truncateAfter = new AtomicLong(NONE);
   private final Runnable onOffline;
+  private final java.util.concurrent.atomic.AtomicInteger hung = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean offline;
   private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
 
@@ -65,6 +66,11 @@ public final class Faults {
 
   public boolean hanging() {
     return !gate.isDone();
+  }
+
+  /** Commands currently held by {@link #hang()}: lets a test wait until its command is stuck. */
+  public int hungCommands() {
+    return hung.get();
   }
 
   /** Closes every connection now and refuses new ones until {@link #goOnline()}. */
@@ -104,10 +110,17 @@ public final class Faults {
 
   /** Blocks while {@link #hang()} is in force; returns once released (also on device close). */
   void passHangGate() throws InterruptedException {
+    CompletableFuture<Void> current = gate;
+    if (current.isDone()) {
+      return;
+    }
+    hung.incrementAndGet();
     try {
-      gate.get();
+      current.get();
     } catch (ExecutionException e) {
       throw new IllegalStateException(e);
+    } finally {
+      hung.decrementAndGet();
     }
   }
 

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Runs one shell/exec stream on a service thread: frames output for the stream's kind (raw bytes,
@@ -40,11 +39,8 @@ final class ShellSession implements ShellIo {
     this.device = device;
     this.stream = stream;
     this.v2 = stream.request.kind() == ServiceRequest.Kind.SHELL_V2;
-    Faults faults = device.faults();
-    OptionalLong drop = faults.takeDrop();
-    OptionalLong truncate = faults.takeTruncate();
-    this.dropAfter = drop.orElse(-1);
-    this.truncateAfter = truncate.orElse(-1);
+    this.dropAfter = stream.dropAfter;
+    this.truncateAfter = stream.truncateAfter;
   }
 
   void run() {
@@ -54,6 +50,9 @@ final class ShellSession implements ShellIo {
         return;
       }
       device.faults().passHangGate();
+      if (device.closing()) {
+        return; // released by close: a hung command never answers
+      }
       int status = runLine(stream.request.command());
       if (dropAfter > 0 && !dropped) {
         // Output ended before the armed byte count: the connection still drops before the exit status.

@@ -143,7 +143,6 @@ public final class VirtualDevice implements AutoCloseable {
       }
       closing.countDown();
     }
-    faults.release();
     if (server != null) {
       try {
         server.close();
@@ -153,6 +152,7 @@ public final class VirtualDevice implements AutoCloseable {
     }
     join(acceptor);
     closeConnections();
+    faults.release(); // after the connections: released commands find their streams closed
     for (Thread t : new ArrayList<>(connections.values())) {
       join(t);
     }
@@ -255,6 +255,10 @@ public final class VirtualDevice implements AutoCloseable {
   private static String release(int sdk) {
     String[] names = {"5.0", "5.1", "6.0", "7.0", "7.1", "8.0", "8.1", "9", "10", "11", "12", "12", "13", "14", "15", "16"};
     return sdk - 21 < names.length ? names[sdk - 21] : Integer.toString(sdk - 20);
+  }
+
+  boolean closing() {
+    return closing.getCount() == 0;
   }
 
   Commands commands() {
