@@ -144,9 +144,10 @@ final class ArenaSprites {
       g.setColor(new Color(255, 255, 255, 230));
       g.setStroke(new BasicStroke(0.08f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
       switch (index) {
-        case 0 -> {
-          g.draw(new java.awt.geom.Line2D.Double(0.28, 0.72, 0.72, 0.28));
-          g.draw(new java.awt.geom.Line2D.Double(0.28, 0.28, 0.72, 0.72));
+        case 0 -> { // Arena: a sword, point up, with its cross-guard
+          g.draw(new java.awt.geom.Line2D.Double(0.5, 0.18, 0.5, 0.8));
+          g.draw(new java.awt.geom.Line2D.Double(0.32, 0.64, 0.68, 0.64));
+          g.fill(new Ellipse2D.Double(0.44, 0.78, 0.12, 0.12));
         }
         case 1 -> g.draw(new Arc2D.Double(0.25, 0.25, 0.5, 0.5, 200, 230, Arc2D.OPEN));
         case 2 -> g.draw(ArenaPaint.round(0.22, 0.3, 0.56, 0.4, 0.08));
