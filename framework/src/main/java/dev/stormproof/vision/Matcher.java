@@ -55,18 +55,18 @@ final class Matcher {
     dev.stormproof.device.Size screen = frame.size();
     Region roi = spec.region() == null ? new Region(0, 0, screen.width(), screen.height())
         : spec.region().clip(screen);
-    String area = spec.region() == null ? "the whole " + screen + " screen"
-        : "region " + spec.region() + " of the " + screen + " screen";
     if (roi == null) {
-      throw new TemplateException("template " + tpl.path + ": " + area.replace("region", "search region")
-          + " lies outside the screen: use a region inside " + screen);
+      throw new TemplateException("template " + tpl.path + ": search region " + spec.region()
+          + " lies outside the " + screen + " screen: use a region inside it");
     }
+    String area = spec.region() == null ? "the " + screen + " screen"
+        : "search region " + spec.region() + " (" + roi.width() + "x" + roi.height() + " on the " + screen + " screen)";
     double smin = spec.minScale();
     double smax = Math.min(spec.maxScale(), Math.min((double) roi.width() / tpl.width, (double) roi.height() / tpl.height));
     if (smax < smin) {
       throw new TemplateException(String.format(java.util.Locale.ROOT,
-          "template %s (%dx%d at scale %.2f) is larger than %s (%dx%d): crop a smaller template or search a larger region",
-          tpl.path, Math.round(tpl.width * smin), Math.round(tpl.height * smin), smin, area, roi.width(), roi.height()));
+          "template %s (%dx%d at scale %.2f) is larger than %s: crop a smaller template or search a larger region",
+          tpl.path, Math.round(tpl.width * smin), Math.round(tpl.height * smin), smin, area));
     }
     double[] scales = coarseScales(smin, smax);
     int level = 0;

@@ -120,30 +120,38 @@ public final class TemplateLibrary implements AutoCloseable {
    * and acquire.
    */
   TemplateImage acquire(String path) {
-    String clean = checkPath(path);
+    String clean = checkPath(path, options.templateRoot());
     while (true) {
       TemplateImage image;
+      TemplateImage[] loadedForUs = new TemplateImage[1];
       try (Gate.Call call = gate.enter("loading template " + clean)) {
-        image = cache.get(clean, p -> load(p, call.scope));
+        image = cache.get(clean, p -> {
+          TemplateImage fresh = load(p, call.scope);
+          // Take the caller's reference before the cache can evict it (an entry heavier than
+          // the bound, or one TinyLFU refuses, is evicted right after the load).
+          fresh.acquire();
+          loadedForUs[0] = fresh;
+          return fresh;
+        });
       }
-      if (image.acquire()) {
+      if (loadedForUs[0] == image || image.acquire()) {
         return image;
       }
-      cache.asMap().remove(clean, image);
+      cache.asMap().remove(clean, image); // freed by an eviction between lookup and acquire
     }
   }
 
-  static String checkPath(String path) {
+  static String checkPath(String path, String root) {
     if (path == null || path.isBlank()) {
       throw new TemplateException("template path '" + (path == null ? "null" : path)
-          + "' is empty: give a path relative to templates/, for example arena/shop.png");
+          + "' is empty: give a path relative to " + root + "/, for example arena/shop.png");
     }
     boolean bad = path.startsWith("/") || path.contains("\\") || path.contains(":");
     for (String segment : path.split("/", -1)) {
       bad |= segment.isEmpty() || segment.equals(".") || segment.equals("..");
     }
     if (bad) {
-      throw new TemplateException("template path '" + path + "' leaves templates/: use a relative path "
+      throw new TemplateException("template path '" + path + "' leaves " + root + "/: use a relative path "
           + "inside it without '..', '.', empty segments, '\\', ':' or a leading '/', for example arena/shop.png");
     }
     return path;

@@ -46,9 +46,22 @@ final class FakeDevice implements Device {
   @Override public Size screenSize() { return new Size(screen.getWidth(), screen.getHeight()); }
   @Override public void tap(Point point) { taps.add(point); }
 
+  private volatile int switchAt = -1;
+  private volatile BufferedImage next;
+
+  /** Shows {@code image} from the {@code n}-th screenshot on (1-based), as an app would change. */
+  void showFrom(int n, BufferedImage image) {
+    next = image;
+    switchAt = n;
+  }
+
   @Override
   public Screenshot screenshot() {
-    screenshots.incrementAndGet();
+    int n = screenshots.incrementAndGet();
+    if (switchAt > 0 && n >= switchAt && next != null) {
+      show(next);
+      next = null;
+    }
     BufferedImage s = screen;
     return new Screenshot(new Size(s.getWidth(), s.getHeight()), rgba.duplicate(), System.nanoTime());
   }
