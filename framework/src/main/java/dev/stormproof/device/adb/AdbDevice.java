@@ -149,7 +149,7 @@ public final class AdbDevice implements Device {
         ShellResult r = run(t, "getevent -p");
         Optional<TouchScreen> ts = r.ok() ? TouchScreen.parse(r.stdout()) : Optional.empty();
         if (ts.isPresent() && ts.get().sameOrientationAs(s.width(), s.height())) {
-          rawTouch = new RawTouch(ts.get(), t.supports("shell_v2"));
+          rawTouch = new RawTouch(ts.get());
         } else if (options.touch() == AdbOptions.Touch.RAW) {
           throw new DeviceCommandException(serial + ": stormproof.adb.touch=raw but 'getevent -p' shows no multi-touch "
               + "(protocol B) screen in the current orientation (exit " + r.exitCode() + "); use stormproof.adb.touch=auto or input");

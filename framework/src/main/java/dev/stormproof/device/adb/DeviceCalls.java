@@ -48,6 +48,7 @@ final class DeviceCalls implements AutoCloseable {
   private Generation current;
   private volatile boolean closed;
   private final AtomicInteger reconnects = new AtomicInteger();
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
 
   private static final class Generation {
     final AdbTransport transport;
@@ -66,8 +67,15 @@ final class DeviceCalls implements AutoCloseable {
     AtomicInteger n = new AtomicInteger();
     // Unbounded but idle-trimmed: concurrency equals the number of callers, each of which waits.
     this.workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-      Thread t = new Thread(r, "stormproof-adb-" + serial + "-" + n.incrementAndGet());
+      Thread t = new Thread(() -> {
+        try {
+          r.run();
+        } finally {
+          threads.remove(Thread.currentThread());
+        }
+      }, "stormproof-adb-" + serial + "-" + n.incrementAndGet());
       t.setDaemon(true);
+      threads.add(t);
       return t;
     });
   }
@@ -214,7 +222,13 @@ final class DeviceCalls implements AutoCloseable {
     }
     workers.shutdownNow();
     try {
-      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+      // Termination is signalled before the worker threads have died: join them too.
+      boolean stopped = workers.awaitTermination(5, TimeUnit.SECONDS);
+      for (Thread t : threads) {
+        t.join(5_000);
+        stopped &= !t.isAlive();
+      }
+      if (!stopped) {
         throw new DeviceTimeoutException(serial + ": device worker threads did not stop within 5 s after close");
       }
     } catch (InterruptedException e) {

@@ -33,10 +33,10 @@ final class RawTouch implements AutoCloseable {
   private int writes;
   private int trackingId;
 
-  RawTouch(TouchScreen screen, boolean shellV2) {
+  RawTouch(TouchScreen screen) {
     this.screen = screen;
-    String command = "cat > " + ShellQuote.quote(screen.path());
-    this.service = shellV2 ? "shell,v2,raw:" + command : "exec:" + command;
+    // exec: is binary-safe (no pty) on every Android version and needs no packet framing.
+    this.service = "exec:cat > " + ShellQuote.quote(screen.path());
   }
 
   TouchScreen screen() {
@@ -76,12 +76,8 @@ final class RawTouch implements AutoCloseable {
     }
     byte[] events = tapEvents(p, size);
     try {
-      if (service.startsWith("shell,v2")) {
-        ShellV2.writeStdin(channel.out(), events, 0, events.length);
-      } else {
-        channel.out().write(events);
-        channel.out().flush();
-      }
+      channel.out().write(events);
+      channel.out().flush();
       writes++;
     } catch (IOException | RuntimeException e) {
       close();

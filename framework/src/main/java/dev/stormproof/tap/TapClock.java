@@ -1,0 +1,48 @@
+package dev.stormproof.tap;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The time source of a {@link TapQueue}: its token bucket and its wait metrics read
+ * {@link #nanoTime()}, and its dispatcher paces taps with {@link #sleepUntil}. Tests inject a
+ * clock whose {@code sleepUntil} advances virtual time instantly, so rate behaviour is checked
+ * exactly and without sleeping.
+ */
+public interface TapClock {
+
+  /** Monotonic nanoseconds. */
+  long nanoTime();
+
+  /**
+   * Returns once {@link #nanoTime()} reached {@code deadlineNanos}.
+   *
+   * @throws InterruptedException when the waiting thread is interrupted (the queue is closing)
+   */
+  void sleepUntil(long deadlineNanos) throws InterruptedException;
+
+  /** {@link System#nanoTime()} and parking. */
+  static TapClock system() {
+    return SystemClock.INSTANCE;
+  }
+
+  /** The real clock. */
+  enum SystemClock implements TapClock {
+    INSTANCE;
+
+    @Override
+    public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public void sleepUntil(long deadlineNanos) throws InterruptedException {
+      long left;
+      while ((left = deadlineNanos - System.nanoTime()) > 0) {
+        LockSupport.parkNanos(this, left);
+        if (Thread.interrupted()) {
+          throw new InterruptedException("tap dispatcher interrupted while pacing");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package dev.stormproof.tap;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Settings of a {@link TapQueue}. Immutable; {@code withX} returns a copy.
+ *
+ * <p>Configuration keys (read by {@link #fromConfig}):
+ * <ul>
+ *   <li>{@code stormproof.tap.rate}: taps per second per device, default {@value #DEFAULT_RATE}
+ *   <li>{@code stormproof.tap.burst}: taps that may go back to back after a pause, default {@value #DEFAULT_BURST}
+ *   <li>{@code stormproof.tap.capacity}: queued taps per device, default {@value #DEFAULT_CAPACITY}
+ *   <li>{@code stormproof.tap.overflow}: {@code block} (wait for room up to the offer timeout) or
+ *       {@code reject} (throw {@link TapRejectedException} at once), default {@value #DEFAULT_OVERFLOW}
+ *   <li>{@code stormproof.tap.offerTimeout}: longest wait for room when blocking, default {@value #DEFAULT_OFFER_TIMEOUT}
+ *   <li>{@code stormproof.tap.deliveryTimeout}: longest wait of {@link TapQueue#tap} for its tap to
+ *       be delivered (queueing included), default {@value #DEFAULT_DELIVERY_TIMEOUT}
+ * </ul>
+ */
+public final class TapOptions {
+
+  public static final double DEFAULT_RATE = 20.0;
+  public static final int DEFAULT_BURST = 5;
+  public static final int DEFAULT_CAPACITY = 1000;
+  public static final String DEFAULT_OVERFLOW = "block";
+  public static final String DEFAULT_OFFER_TIMEOUT = "5s";
+  public static final String DEFAULT_DELIVERY_TIMEOUT = "120s";
+
+  /** What a producer experiences when the queue is full. */
+  public enum Overflow { BLOCK, REJECT }
+
+  private final double rate;
+  private final int burst;
+  private final int capacity;
+  private final Overflow overflow;
+  private final Duration offerTimeout;
+  private final Duration deliveryTimeout;
+
+  private TapOptions(double rate, int burst, int capacity, Overflow overflow, Duration offerTimeout, Duration deliveryTimeout) {
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("tap rate " + rate + " is not a positive number of taps per second; use for example 20");
+    }
+    if (burst < 1) {
+      throw new IllegalArgumentException("tap burst " + burst + " is below 1; use 1 for strictly even spacing");
+    }
+    if (capacity < 1) {
+      throw new IllegalArgumentException("tap capacity " + capacity + " is below 1; use for example " + DEFAULT_CAPACITY);
+    }
+    this.rate = rate;
+    this.burst = burst;
+    this.capacity = capacity;
+    this.overflow = Objects.requireNonNull(overflow, "overflow");
+    this.offerTimeout = positive("offerTimeout", offerTimeout);
+    this.deliveryTimeout = positive("deliveryTimeout", deliveryTimeout);
+  }
+
+  public static TapOptions defaults() {
+    return new TapOptions(DEFAULT_RATE, DEFAULT_BURST, DEFAULT_CAPACITY, Overflow.BLOCK,
+        parseDuration("offerTimeout", DEFAULT_OFFER_TIMEOUT), parseDuration("deliveryTimeout", DEFAULT_DELIVERY_TIMEOUT));
+  }
+
+  /** Reads the {@code stormproof.tap.*} keys; absent keys keep their default. */
+  public static TapOptions fromConfig(Function<String, Optional<String>> config) {
+    TapOptions o = defaults();
+    Optional<String> v;
+    if ((v = config.apply("stormproof.tap.rate")).isPresent()) {
+      o = o.withRate(number("stormproof.tap.rate", v.get()));
+    }
+    if ((v = config.apply("stormproof.tap.burst")).isPresent()) {
+      o = o.withBurst((int) number("stormproof.tap.burst", v.get()));
+    }
+    if ((v = config.apply("stormproof.tap.capacity")).isPresent()) {
+      o = o.withCapacity((int) number("stormproof.tap.capacity", v.get()));
+    }
+    if ((v = config.apply("stormproof.tap.overflow")).isPresent()) {
+      String s = v.get().trim().toLowerCase(Locale.ROOT);
+      if (!s.equals("block") && !s.equals("reject")) {
+        throw new IllegalArgumentException("stormproof.tap.overflow=" + v.get() + " is not one of: block, reject");
+      }
+      o = o.withOverflow(s.equals("block") ? Overflow.BLOCK : Overflow.REJECT);
+    }
+    if ((v = config.apply("stormproof.tap.offerTimeout")).isPresent()) {
+      o = o.withOfferTimeout(parseDuration("stormproof.tap.offerTimeout", v.get()));
+    }
+    if ((v = config.apply("stormproof.tap.deliveryTimeout")).isPresent()) {
+      o = o.withDeliveryTimeout(parseDuration("stormproof.tap.deliveryTimeout", v.get()));
+    }
+    return o;
+  }
+
+  public double rate() { return rate; }
+  public int burst() { return burst; }
+  public int capacity() { return capacity; }
+  public Overflow overflow() { return overflow; }
+  public Duration offerTimeout() { return offerTimeout; }
+  public Duration deliveryTimeout() { return deliveryTimeout; }
+
+  public TapOptions withRate(double v) { return new TapOptions(v, burst, capacity, overflow, offerTimeout, deliveryTimeout); }
+  public TapOptions withBurst(int v) { return new TapOptions(rate, v, capacity, overflow, offerTimeout, deliveryTimeout); }
+  public TapOptions withCapacity(int v) { return new TapOptions(rate, burst, v, overflow, offerTimeout, deliveryTimeout); }
+  public TapOptions withOverflow(Overflow v) { return new TapOptions(rate, burst, capacity, v, offerTimeout, deliveryTimeout); }
+  public TapOptions withOfferTimeout(Duration v) { return new TapOptions(rate, burst, capacity, overflow, v, deliveryTimeout); }
+  public TapOptions withDeliveryTimeout(Duration v) { return new TapOptions(rate, burst, capacity, overflow, offerTimeout, v); }
+
+  private static double number(String key, String value) {
+    try {
+      return Double.parseDouble(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + "=" + value + " is not a number, for example 20", e);
+    }
+  }
+
+  static Duration parseDuration(String key, String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    try {
+      Duration d;
+      if (v.startsWith("pt")) {
+        d = Duration.parse(v.toUpperCase(Locale.ROOT));
+      } else if (v.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+      } else if (v.endsWith("s")) {
+        d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
+      } else if (v.endsWith("m")) {
+        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
+      } else {
+        throw new NumberFormatException(v);
+      }
+      return positive(key, d);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(key + "=" + value + " is not a positive duration: write it like 250ms, 5s, 2m or PT5S", e);
+    }
+  }
+
+  private static Duration positive(String name, Duration d) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException("TapOptions." + name + " must be positive, got " + d);
+    }
+    return d;
+  }
+
+  @Override
+  public String toString() {
+    return "TapOptions[rate=" + rate + "/s, burst=" + burst + ", capacity=" + capacity + ", overflow=" + overflow.name().toLowerCase(Locale.ROOT)
+        + ", offerTimeout=" + offerTimeout + ", deliveryTimeout=" + deliveryTimeout + "]";
+  }
+}

@@ -1,0 +1,333 @@
+package dev.stormproof.tap;
+
+import dev.stormproof.device.DeviceTimeoutException;
+import dev.stormproof.device.Point;
+import dev.stormproof.leak.Owner;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One device's tap queue: a bounded FIFO drained by one dispatcher thread at the pace of a token
+ * bucket ({@link TapOptions#rate()} taps a second, up to {@link TapOptions#burst()} back to
+ * back). Producers on any thread {@link #submit} (returns a future) or {@link #tap} (blocks until
+ * the tap was delivered, rethrowing the delivery's failure, so no failure is lost). A full queue
+ * blocks the producer up to {@link TapOptions#offerTimeout()} or rejects at once, per
+ * {@link TapOptions#overflow()}. Each tap carries {@link Owner#current()}; {@link #cancel(String)}
+ * drops the queued taps of an owner that ended (a tap already being delivered completes).
+ *
+ * <p>Thread model: one named dispatcher thread ({@code stormproof-tap-NAME}), started by the
+ * constructor, interrupted and joined by {@link #close()}, which also cancels every queued tap.
+ * Thread-safe.
+ */
+public final class TapQueue implements AutoCloseable {
+
+  /** How many recent queue waits the percentiles are computed over. */
+  public static final int WAIT_SAMPLES = 4096;
+
+  /** Delivers one tap to the device; throws to fail that tap. */
+  @FunctionalInterface
+  public interface Deliverer {
+    void deliver(Point point) throws Exception;
+  }
+
+  private record Tap(Point point, String owner, long enqueuedAt, CompletableFuture<Void> done) {}
+
+  private final String name;
+  private final TapOptions options;
+  private final Deliverer deliverer;
+  private final TapClock clock;
+  private final ArrayDeque<Tap> queue = new ArrayDeque<>();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition notEmpty = lock.newCondition();
+  private final Condition notFull = lock.newCondition();
+  private final Thread dispatcher;
+  private boolean closed;
+
+  // Guarded by lock.
+  private long submitted;
+  private long delivered;
+  private long failed;
+  private long rejected;
+  private long cancelled;
+  private final long[] waits = new long[WAIT_SAMPLES];
+  private int waitCount;
+  private long firstDelivery = -1;
+  private long lastDelivery;
+
+  // Dispatcher-thread only.
+  private double tokens;
+  private long refilledAt;
+
+  /** A queue named {@code name} (the device serial) delivering through {@code deliverer}. */
+  public TapQueue(String name, TapOptions options, Deliverer deliverer, TapClock clock) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.options = Objects.requireNonNull(options, "options");
+    this.deliverer = Objects.requireNonNull(deliverer, "deliverer");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.tokens = options.burst();
+    this.refilledAt = clock.nanoTime();
+    this.dispatcher = new Thread(this::dispatch, "stormproof-tap-" + name);
+    dispatcher.setDaemon(true);
+    dispatcher.start();
+  }
+
+  public TapOptions options() {
+    return options;
+  }
+
+  /**
+   * Queues a tap owned by {@link Owner#current()}. The future completes when the tap was
+   * delivered, or exceptionally with the delivery's failure or a {@link TapCancelledException}.
+   *
+   * @throws TapRejectedException when the queue is full (after waiting, with overflow
+   *     {@code block}) or closed
+   */
+  public CompletableFuture<Void> submit(Point point) {
+    Objects.requireNonNull(point, "point");
+    Tap tap = new Tap(point, Owner.current(), 0, new CompletableFuture<>());
+    lock.lock();
+    try {
+      if (queue.size() >= options.capacity() && !closed) {
+        if (options.overflow() == TapOptions.Overflow.REJECT) {
+          rejected++;
+          throw new TapRejectedException("tap queue of " + name + " is full (" + options.capacity() + " taps waiting at "
+              + options.rate() + " taps/s); the tap at " + point + " was rejected: lower the tap rate of the test, "
+              + "or raise stormproof.tap.capacity, or set stormproof.tap.overflow=block");
+        }
+        long left = options.offerTimeout().toNanos();
+        while (queue.size() >= options.capacity() && !closed) {
+          if (left <= 0) {
+            rejected++;
+            throw new TapRejectedException("tap queue of " + name + " stayed full (" + options.capacity() + " taps waiting at "
+                + options.rate() + " taps/s) for " + human(options.offerTimeout()) + "; the tap at " + point
+                + " was rejected: lower the tap rate of the test, or raise stormproof.tap.capacity or stormproof.tap.offerTimeout");
+          }
+          try {
+            left = notFull.awaitNanos(left);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TapCancelledException("interrupted while waiting for room in the tap queue of " + name);
+          }
+        }
+      }
+      if (closed) {
+        rejected++;
+        throw new TapRejectedException("tap queue of " + name + " is closed; the tap at " + point
+            + " was rejected: the device lease ended, tap within the test that holds the device");
+      }
+      tap = new Tap(point, tap.owner(), clock.nanoTime(), tap.done());
+      queue.addLast(tap);
+      submitted++;
+      notEmpty.signal();
+    } finally {
+      lock.unlock();
+    }
+    return tap.done();
+  }
+
+  /**
+   * Queues a tap and waits until it was delivered, at most {@link TapOptions#deliveryTimeout()}.
+   * A delivery failure is rethrown as is (a {@code DeviceException} from the device).
+   *
+   * @throws DeviceTimeoutException when the tap was not delivered in time (it is cancelled if
+   *     still queued)
+   */
+  public void tap(Point point) {
+    CompletableFuture<Void> done = submit(point);
+    try {
+      done.get(options.deliveryTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      boolean wasQueued = remove(done);
+      throw new DeviceTimeoutException(name + ": the tap at " + point + " was not delivered within " + human(options.deliveryTimeout())
+          + (wasQueued ? " (still queued; removed)" : " (the device did not answer)")
+          + "; raise stormproof.tap.deliveryTimeout or lower the tap rate");
+    } catch (InterruptedException e) {
+      remove(done);
+      Thread.currentThread().interrupt();
+      throw new TapCancelledException("interrupted while waiting for the tap at " + point + " on " + name);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException re) {
+        re.addSuppressed(new Exception("tap at " + point + " submitted here"));
+        throw re;
+      }
+      throw new IllegalStateException(name + ": tap at " + point + " failed: " + cause, cause);
+    }
+  }
+
+  /** Drops every queued tap of {@code owner}; returns how many. Taps being delivered are not interrupted. */
+  public int cancel(String owner) {
+    int n = 0;
+    lock.lock();
+    try {
+      for (Iterator<Tap> it = queue.iterator(); it.hasNext(); ) {
+        Tap t = it.next();
+        if (t.owner().equals(owner)) {
+          it.remove();
+          n++;
+          t.done().completeExceptionally(new TapCancelledException(
+              "tap at " + t.point() + " on " + name + " was cancelled: its owner " + owner + " ended before it was delivered"));
+        }
+      }
+      cancelled += n;
+      if (n > 0) {
+        notFull.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+    return n;
+  }
+
+  /** Counters and wait percentiles now. */
+  public TapMetrics metrics() {
+    lock.lock();
+    try {
+      int n = Math.min(waitCount, WAIT_SAMPLES);
+      long[] sorted = Arrays.copyOf(waits, n);
+      Arrays.sort(sorted);
+      Duration p50 = n == 0 ? Duration.ZERO : Duration.ofNanos(sorted[(int) Math.ceil(0.50 * n) - 1]);
+      Duration p99 = n == 0 ? Duration.ZERO : Duration.ofNanos(sorted[(int) Math.ceil(0.99 * n) - 1]);
+      double span = (lastDelivery - firstDelivery) / 1e9;
+      double rate = delivered < 2 || span <= 0 ? 0 : (delivered - 1) / span;
+      return new TapMetrics(queue.size(), submitted, delivered, failed, rejected, cancelled, p50, p99, rate);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean remove(CompletableFuture<Void> done) {
+    lock.lock();
+    try {
+      boolean removed = queue.removeIf(t -> t.done() == done);
+      if (removed) {
+        cancelled++;
+        notFull.signal();
+        done.completeExceptionally(new TapCancelledException("tap on " + name + " was abandoned by its producer"));
+      }
+      return removed;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void dispatch() {
+    try {
+      while (true) {
+        lock.lock();
+        try {
+          while (queue.isEmpty() && !closed) {
+            notEmpty.await();
+          }
+          if (closed) {
+            return;
+          }
+        } finally {
+          lock.unlock();
+        }
+        awaitToken();
+        Tap tap;
+        lock.lock();
+        try {
+          tap = queue.pollFirst();
+          if (tap == null) {
+            continue; // cancelled while we waited for the token; the token stays
+          }
+          notFull.signal();
+        } finally {
+          lock.unlock();
+        }
+        tokens -= 1;
+        long startedAt = clock.nanoTime();
+        Throwable failure = null;
+        try {
+          deliverer.deliver(tap.point());
+        } catch (Throwable t) {
+          failure = t;
+        }
+        record(tap, startedAt, failure == null);
+        if (failure == null) {
+          tap.done().complete(null);
+        } else {
+          tap.done().completeExceptionally(failure);
+        }
+      }
+    } catch (InterruptedException e) {
+      // close() interrupts a dispatcher that waits for work or for a token
+    }
+  }
+
+  private void awaitToken() throws InterruptedException {
+    while (true) {
+      long now = clock.nanoTime();
+      tokens = Math.min(options.burst(), tokens + (now - refilledAt) * options.rate() / 1e9);
+      refilledAt = now;
+      if (tokens >= 1 - 1e-9) {
+        return;
+      }
+      long waitNanos = (long) Math.ceil((1 - tokens) * 1e9 / options.rate());
+      clock.sleepUntil(now + waitNanos);
+    }
+  }
+
+  private void record(Tap tap, long startedAt, boolean ok) {
+    lock.lock();
+    try {
+      waits[waitCount % WAIT_SAMPLES] = startedAt - tap.enqueuedAt();
+      waitCount++;
+      if (ok) {
+        delivered++;
+        if (firstDelivery < 0) {
+          firstDelivery = startedAt;
+        }
+        lastDelivery = startedAt;
+      } else {
+        failed++;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops the dispatcher (joining it) and cancels every queued tap. Idempotent. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (!closed) {
+        closed = true;
+        for (Tap t : queue) {
+          t.done().completeExceptionally(new TapCancelledException("tap at " + t.point() + " on " + name + " was cancelled: the tap queue closed"));
+        }
+        cancelled += queue.size();
+        queue.clear();
+        notEmpty.signalAll();
+        notFull.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (Thread.currentThread() != dispatcher) {
+      dispatcher.interrupt();
+      try {
+        dispatcher.join(TimeUnit.SECONDS.toMillis(30));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static String human(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+  }
+}
