@@ -10,7 +10,7 @@ import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 
 /** Where the peers benchmark gets its screen: the sample game Arena, or the synthetic screen. */
-final class Scenes {
+public final class Scenes {
   /** Which shop item's icon is the template: its gem looks like SWORD's in another hue. */
   static final String ARENA_TARGET = "item_7";
   static final int TEMPLATE_SIDE = 96;
@@ -25,7 +25,7 @@ final class Scenes {
    * answer). Ground truth: the icon's place in the scene model. {@code synthetic}: {@link
    * SyntheticScreen}.
    */
-  static dev.stormproof.bench.Scene load(String which) {
+  public static dev.stormproof.bench.Scene load(String which) {
     switch (which) {
       case "synthetic":
         return SyntheticScreen.render(7);

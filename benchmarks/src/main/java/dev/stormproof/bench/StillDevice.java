@@ -15,11 +15,11 @@ import java.time.Duration;
  * Anything but {@link #screenshot()} and the screen size throws {@link UnsupportedOperationException}.
  * Thread-safe (immutable).
  */
-final class StillDevice implements Device {
+public final class StillDevice implements Device {
   private final Size size;
   private final ByteBuffer rgba;
 
-  StillDevice(BufferedImage image) {
+  public StillDevice(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
     int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
