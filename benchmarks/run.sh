@@ -39,7 +39,7 @@ failed=()
 load() { echo "$1 $(date -u +%H:%M:%SZ): loadavg $(cut -d' ' -f1-3 /proc/loadavg), java processes $(pgrep -c java || true)" >> "$R/load.txt"; }
 step() {
   local name=$1; shift
-  echo "== $name: $*"
+  echo "== $name ($(date -u +%H:%M:%SZ))"
   if ! "$@"; then
     echo "!! $name failed" >&2
     failed+=("$name")

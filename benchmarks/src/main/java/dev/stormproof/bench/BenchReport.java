@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Generates {@code docs/BENCHMARKS.md} from the files the benchmark programs wrote under
@@ -33,7 +34,7 @@ public final class BenchReport {
         .append("median and p90 are nearest-rank over the timed runs after warm-up. ")
         .append("Ratios are *other / this row* on medians: above 1 means this row is faster.\n\n");
     md.append(Machine.describe(results));
-    md.append(Sections.peers(Results.read(results.resolve("peers.tsv"))));
+    md.append(Sections.peers(Results.read(results.resolve("peers.tsv")), results.resolve("peers-scene.txt")));
     md.append(Sections.adb(Results.read(results.resolve("adb.tsv"))));
     md.append(Sections.soak(results.resolve("soak.tsv")));
     md.append(Sections.jmh(results.resolve("jmh.csv")));
@@ -43,13 +44,16 @@ public final class BenchReport {
     System.out.println("wrote " + out);
   }
 
-  /** A markdown table of rows with ratio columns against every measured row of the same scenario. */
-  static String ratioTable(List<ResultRow> rows, boolean withVerdict) {
+  /**
+   * A markdown table of rows with ratio columns against every measured row of the same scenario
+   * that {@code reference} accepts (the peers).
+   */
+  static String ratioTable(List<ResultRow> rows, boolean withVerdict, Predicate<ResultRow> reference) {
     Map<String, List<ResultRow>> byScenario = new LinkedHashMap<>();
     rows.forEach(r -> byScenario.computeIfAbsent(r.scenario(), k -> new ArrayList<>()).add(r));
     StringBuilder md = new StringBuilder();
     for (Map.Entry<String, List<ResultRow>> e : byScenario.entrySet()) {
-      List<ResultRow> measured = e.getValue().stream().filter(r -> r.stats() != null).toList();
+      List<ResultRow> measured = e.getValue().stream().filter(r -> r.stats() != null && reference.test(r)).toList();
       md.append("**").append(e.getKey()).append("**\n\n| implementation |");
       if (withVerdict) {
         md.append(" right button? | best location |");

@@ -10,6 +10,20 @@ final class Machine {
   private Machine() {
   }
 
+  /** The 1-minute load average in a load.txt line ("... loadavg 6.87 5.00 2.73, ..."), or 0. */
+  static double load1(String line) {
+    int i = line.indexOf("loadavg ");
+    if (i < 0) {
+      return 0;
+    }
+    String[] f = line.substring(i + 8).split("[ ,]");
+    try {
+      return Double.parseDouble(f[0]);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   static String describe(Path results) throws IOException {
     String cpu = "unknown";
     Path cpuinfo = Path.of("/proc/cpuinfo");
@@ -29,6 +43,14 @@ final class Machine {
       List<String> lines = Files.readAllLines(load);
       md.append("- load during the run (from `run.sh`):\n");
       lines.forEach(l -> md.append("  - ").append(l).append('\n'));
+      double worst = lines.stream().mapToDouble(Machine::load1).max().orElse(0);
+      int cores = Runtime.getRuntime().availableProcessors();
+      if (worst > cores) {
+        md.append("\n**The machine was busy during this run** (1-minute load average up to ")
+            .append(worst).append(" on ").append(cores).append(" cores: other builds and tests were ")
+            .append("running on the same cores). Absolute times are inflated and noisy; compare ratios ")
+            .append("within one table, and rerun on an idle machine for figures to quote.\n");
+      }
     }
     md.append('\n');
     return md.toString();

@@ -45,6 +45,7 @@ public final class PeersBench {
     // One OpenCV thread: the figures then do not depend on what else the shared cores run.
     setNumThreads(a.integer("cv-threads"));
     Results results = new Results(out.resolve("peers.tsv"));
+    Files.createDirectories(out);
 
     Scene base = Scenes.load(a.get("scene"));
     List<Scene> scenes = List.of(base, base.scaledScreen(0.8));
@@ -52,7 +53,13 @@ public final class PeersBench {
       String name = scene.screen().getWidth() + "x" + scene.screen().getHeight()
           + (scene == base ? "" : " (x0.8 screen, template unscaled)");
       Path[] png = scene.writeTo(out.resolve("images"), scene == base ? "full" : "scaled08");
-      System.out.println("# " + name + ": " + scene.origin() + ", truth " + scene.truth());
+      String about = name + ": " + scene.origin() + "; ground truth x=" + scene.truth().x + " y=" + scene.truth().y
+          + " " + scene.truth().width + "x" + scene.truth().height + "; threshold " + threshold + ", tolerance "
+          + tolerance + " px";
+      System.out.println("# " + about);
+      Files.writeString(out.resolve("peers-scene.txt"), about + "\n", StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          scene == base ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING : java.nio.file.StandardOpenOption.APPEND);
 
       record(results, name, "opencv raw: match only", scene, threshold, tolerance,
           RawOpenCv.matchOnly(png[0], png[1], warmup, runs));

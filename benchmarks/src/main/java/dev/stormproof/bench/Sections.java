@@ -13,18 +13,23 @@ final class Sections {
   private Sections() {
   }
 
-  static String peers(List<ResultRow> rows) {
+  static String peers(List<ResultRow> rows, Path sceneFile) {
     StringBuilder md = new StringBuilder("## Template matching: Stormproof and its peers\n\n");
     if (rows.isEmpty()) {
       return md.append("_No peers.tsv: `PeersBench` did not run._\n\n").toString();
     }
-    md.append("Same run, same PNG files (`benchmarks/target/results/images/`), one ~96 px button ")
+    if (Files.exists(sceneFile)) {
+      lines(sceneFile).forEach(l -> md.append("- ").append(l).append('\n'));
+      md.append('\n');
+    }
+    md.append("Same run, same PNG files (`benchmarks/target/results/images/`), one 96x96 ")
         .append("template. \"Right button\" means the best match has a score at or above the threshold ")
         .append("and its centre lies within the tolerance of the ground-truth centre (`PeersBench` ")
         .append("options). The x0.8 case scales the screen, not the template, as a different phone ")
         .append("resolution does. The bytedeco rows use one OpenCV thread; SikuliX uses OpenCV's ")
         .append("default threading; opencv.js in Node is single-threaded WebAssembly.\n\n");
-    return md.append(BenchReport.ratioTable(rows, true)).toString();
+    md.append("Ratio columns compare each row with each peer (raw OpenCV, SikuliX, Appium).\n\n");
+    return md.append(BenchReport.ratioTable(rows, true, r -> !r.impl().startsWith("Stormproof"))).toString();
   }
 
   static String adb(List<ResultRow> rows) {
@@ -34,7 +39,7 @@ final class Sections {
     }
     md.append("Each row sends `input tap X Y` to the embedded virtual device on loopback with zero ")
         .append("input latency, so the figure is the transport's cost per command.\n\n");
-    return md.append(BenchReport.ratioTable(rows, false)).toString();
+    return md.append(BenchReport.ratioTable(rows, false, r -> true)).toString();
   }
 
   static String soak(Path tsv) {

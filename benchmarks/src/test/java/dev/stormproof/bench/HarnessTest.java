@@ -71,6 +71,12 @@ class HarnessTest {
   }
 
   @Test
+  void readsTheOneMinuteLoadFromRunShLines() {
+    assertThat(Machine.load1("start 05:45:42Z: loadavg 6.87 5.00 2.73, java processes 4")).isEqualTo(6.87);
+    assertThat(Machine.load1("no load here")).isZero();
+  }
+
+  @Test
   void unknownOptionsAreRejected() {
     assertThatThrownBy(() -> new Args(new String[] {"--rnus", "3"}, java.util.Map.of("runs", "1")))
         .hasMessage("unknown option --rnus; known options: [runs]");
