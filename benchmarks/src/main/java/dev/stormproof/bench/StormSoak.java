@@ -38,9 +38,12 @@ import org.awaitility.Awaitility;
  * {@code --warmup-rounds} are warm-up). The device's tap log is the ground truth: every
  * acknowledged tap delivered exactly once, no cancelled tap delivered, nothing unexpected.
  *
+ * Taps that fail with an exception are not lost (the producer saw the exception) but fail the
+ * soak too: a healthy device under a storm must not fail taps.
+ *
  * <p>Writes {@code soak.tsv} (summary) and {@code soak-series.csv} (one sample a second: RSS,
  * glibc in-use native bytes, javacpp pointers, threads, taps) into {@code --out}. Exit status 1
- * on any leak verdict or lost, duplicated, unexpected or cancelled-but-delivered tap.
+ * on any leak verdict or lost, duplicated, unexpected, cancelled-but-delivered or failed tap.
  *
  * <p>Options (defaults): {@code --tasks 300 --rate 20 --seconds 60 --rounds 4 --warmup-rounds 1
  * --out benchmarks/target/results}.
@@ -118,6 +121,10 @@ public final class StormSoak {
       }
       if (!c.clean()) {
         failures.add("taps: " + c);
+      }
+      if (c.failed() > 0) {
+        // Typed and reported, so not lost; but a storm on a healthy device must not fail taps.
+        failures.add(c.failed() + " taps failed with an exception (see 'failed taps by kind')");
       }
       double achieved = delivered / (stormNanos / 1e9);
       summary.put("touch backend", backend + " (virtual device latency model: phone)");
