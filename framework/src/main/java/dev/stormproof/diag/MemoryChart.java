@@ -76,7 +76,8 @@ public final class MemoryChart {
     int lastIt = samples.isEmpty() ? 1 : Math.max(samples.get(samples.size() - 1).iteration(),
         firstIt + 1);
     double maxMib = Math.max(1, max(samples, true) / 1048576.0) * 1.1;
-    double maxCount = Math.max(1, max(samples, false)) * 1.1;
+    // Round the count axis up to a multiple of 5 so its five grid labels are whole numbers.
+    double maxCount = Math.ceil(Math.max(1, max(samples, false)) * 1.1 / 5.0) * 5;
 
     // Grid and axis labels: five divisions on both y axes share the same grid lines.
     for (int i = 0; i <= 5; i++) {
@@ -88,9 +89,11 @@ public final class MemoryChart {
       g.drawString(left, LEFT - 6 - fm.stringWidth(left), y + 4);
       g.drawString(String.format("%.0f", maxCount * i / 5), LEFT + plotW + 6, y + 4);
     }
-    for (int i = 0; i <= 5; i++) {
-      int x = LEFT + i * plotW / 5;
-      String label = Integer.toString(firstIt + (int) Math.round((lastIt - firstIt) * i / 5.0));
+    // Whole iterations only, at most about six ticks.
+    int step = Math.max(1, (int) Math.ceil((lastIt - firstIt) / 5.0));
+    for (int it = firstIt; it <= lastIt; it += step) {
+      int x = LEFT + (int) Math.round((it - firstIt) * (double) plotW / (lastIt - firstIt));
+      String label = Integer.toString(it);
       g.drawString(label, x - fm.stringWidth(label) / 2, TOP + plotH + 16);
     }
     g.setColor(Color.BLACK);

@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Fails a test when native bytes, javacpp pointers, threads, native buffers or tasks grew
@@ -45,9 +47,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code ExtensionConfigurationException}: {@code @LeakGuard on [element]: rule, actual value;
  * fix}.
  *
- * <p><b>Parallel execution.</b> Native buffers and tasks carry the test's id and are attributed
- * exactly; native bytes, javacpp pointers and threads are process-wide and the report says so.
- * For exact process-wide numbers run guarded tests in the same thread.
+ * <p><b>Parallel execution.</b> The iterations of one guarded element never overlap: the
+ * annotation carries {@code @Execution(SAME_THREAD)}, so repetitions, invocations and the tests of
+ * a guarded class run one after another (other classes may still run concurrently). Native
+ * buffers and tasks carry the test's id and are attributed exactly; native bytes, javacpp
+ * pointers and threads are process-wide and the report says so. For exact process-wide numbers
+ * run guarded classes in isolation ({@code @Isolated}).
  */
 @Documented
 @Inherited
@@ -55,6 +60,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.TYPE, ElementType.METHOD})
 @ExtendWith(LeakGuardExtension.class)
 @ExtendWith(TaskScopeExtension.class)
+@Execution(ExecutionMode.SAME_THREAD)
 public @interface LeakGuard {
 
   /** Marks an attribute as "take it from configuration". */

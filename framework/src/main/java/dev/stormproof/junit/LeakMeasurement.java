@@ -57,7 +57,8 @@ final class LeakMeasurement implements AutoCloseable {
           .format(session.options().stackDepth()).getBytes(StandardCharsets.UTF_8));
       sinks.attach("memory per iteration", "text/csv", "csv", session.series().toCsvBytes());
       sinks.attach("memory chart", "image/png", "png",
-          MemoryChart.png(session.series(), "Memory per iteration: " + label, 900, 480));
+          MemoryChart.png(session.series(), "Memory per iteration: " + session.name()
+              + " (leaked in iteration " + verdict.iteration() + ")", 900, 480));
       verdict.jfr().ifPresent(path -> {
         try {
           sinks.attach("JFR of iteration " + verdict.iteration(), "application/octet-stream",

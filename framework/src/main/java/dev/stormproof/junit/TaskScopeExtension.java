@@ -1,5 +1,6 @@
 package dev.stormproof.junit;
 
+import dev.stormproof.tasks.StormproofThreadFactory;
 import dev.stormproof.tasks.TaskScope;
 import dev.stormproof.tasks.TaskScopeOptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * its threads named after the test ({@code stormproof-task-<method>[#n]-<k>}), tracked in the
  * run's ledger. The scope is closed in {@code afterEach}, so a task failure (or a task that
  * ignores cancellation) fails the test, and the leak guard, which measures later, sees only what
- * truly outlived it. Registered by {@link LeakGuard} and by {@code @OnDevice}.
+ * truly outlived it. Also resolves a {@link StormproofThreadFactory} (threads named
+ * {@code stormproof-<method>-<n>}, creation sites in the run's ledger) for code that needs a
+ * {@code ThreadFactory}. Registered by {@link LeakGuard} and by {@code @OnDevice}.
  */
 final class TaskScopeExtension implements ParameterResolver, AfterEachCallback {
 
@@ -23,15 +26,21 @@ final class TaskScopeExtension implements ParameterResolver, AfterEachCallback {
 
   @Override
   public boolean supportsParameter(ParameterContext param, ExtensionContext ctx) {
-    return param.getParameter().getType() == TaskScope.class;
+    Class<?> type = param.getParameter().getType();
+    return type == TaskScope.class || type == StormproofThreadFactory.class;
   }
 
   @Override
   public Object resolveParameter(ParameterContext param, ExtensionContext ctx) {
+    String type = param.getParameter().getType().getSimpleName();
     if (ctx.getTestMethod().isEmpty()) {
-      throw new ParameterResolutionException("TaskScope on [" + param.getDeclaringExecutable()
-          + "]: a TaskScope belongs to one test, but this is not a test method; "
-          + "declare the TaskScope parameter on the @Test method");
+      throw new ParameterResolutionException(type + " on [" + param.getDeclaringExecutable()
+          + "]: a " + type + " belongs to one test, but this is not a test method; "
+          + "declare the " + type + " parameter on the @Test method");
+    }
+    if (param.getParameter().getType() == StormproofThreadFactory.class) {
+      return new StormproofThreadFactory("stormproof-" + ctx.getRequiredTestMethod().getName(),
+          StormproofLedger.of(ctx));
     }
     return ctx.getStore(NAMESPACE).computeIfAbsent(ScopeHolder.class,
         k -> new ScopeHolder(open(ctx)), ScopeHolder.class).scope;

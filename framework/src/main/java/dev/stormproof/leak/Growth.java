@@ -32,6 +32,9 @@ public record Growth(String probe, long baseline, long now, long tolerance, bool
     if (!bytes) {
       return Long.toString(v);
     }
+    if (v < 1024) {
+      return v + " B";
+    }
     if (v < 1024 * 1024) {
       return String.format(java.util.Locale.ROOT, "%.1f KiB", v / 1024.0);
     }

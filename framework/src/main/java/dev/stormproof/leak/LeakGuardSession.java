@@ -34,8 +34,9 @@ import org.awaitility.pollinterval.IterativePollInterval;
  * After a leaking iteration the baseline moves to the current values, so the next iteration is
  * blamed only for its own growth. Owned entries are released from the ledger once reported.
  *
- * <p>One session per guarded sequence; not thread-safe (iterations of one sequence run one after
- * another). Close it to discard a running JFR recording.
+ * <p>One session per guarded sequence. Iterations of one sequence must not overlap (their
+ * process-wide counters would mix); the methods are synchronized so that a misuse degrades to
+ * serialised bookkeeping instead of corrupt state. Close it to discard a running JFR recording.
  */
 public final class LeakGuardSession implements AutoCloseable {
 
@@ -57,6 +58,11 @@ public final class LeakGuardSession implements AutoCloseable {
     this.ledger = ledger;
   }
 
+  /** The guarded sequence's name (a test class, or class and method). */
+  public String name() {
+    return name;
+  }
+
   public LeakOptions options() {
     return options;
   }
@@ -67,7 +73,7 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   /** Marks the start of an iteration; takes the baseline when there is no warm-up. */
-  public void iterationStarted(String label) {
+  public synchronized void iterationStarted(String label) {
     if (baseline == null && options.warmup() == 0) {
       rebaseline(Snapshot.take(options));
     }
@@ -84,7 +90,7 @@ public final class LeakGuardSession implements AutoCloseable {
    *     worth knowing, and JUnit adds it to the test's failure as a suppressed error), and the
    *     report says so
    */
-  public Verdict iterationFinished(String owner, String label, boolean testFailed) {
+  public synchronized Verdict iterationFinished(String owner, String label, boolean testFailed) {
     int n = ++iterations;
     if (n <= options.warmup() || baseline == null) {
       TrackingPointerScope.sweep(ledger);
@@ -130,7 +136,7 @@ public final class LeakGuardSession implements AutoCloseable {
         System.gc(); // lets javacpp's deallocator and the ledger see unreachable pointers
       }
       TrackingPointerScope.sweep(ledger);
-      Snapshot s = Snapshot.take(options);
+      Snapshot s = lowest(last.get(), Snapshot.take(options));
       last.set(s);
       return settled(owner, s);
     };
@@ -151,6 +157,22 @@ public final class LeakGuardSession implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("leak probes failed for " + name + ": " + e, e);
     }
+  }
+
+  /**
+   * The new snapshot, but with the lowest byte and pointer counts seen while settling: JIT and GC
+   * malloc and free native memory in the background, and what persists through every attempt is
+   * the evidence (like goleak, which reports what is still there at the end of its retries).
+   */
+  private static Snapshot lowest(Snapshot before, Snapshot now) {
+    if (before == null) {
+      return now;
+    }
+    long nativeBytes = now.nativeBytes() < 0 ? now.nativeBytes()
+        : Math.min(before.nativeBytes(), now.nativeBytes());
+    return new Snapshot(nativeBytes, Math.min(before.javacppCount(), now.javacppCount()),
+        now.javacppPhysicalBytes(), now.heapUsed(), now.directBytes(), now.rssBytes(),
+        now.threads());
   }
 
   private static Duration min(Duration a, Duration b) {
@@ -250,10 +272,13 @@ public final class LeakGuardSession implements AutoCloseable {
         owned(owner, Ledger.Kind.TASK), threads, s, options, leaked);
   }
 
+  /** Two GC-separated readings, lowest counts kept: background native churn inflates one. */
   private Snapshot settledBaseline() {
     System.gc();
     TrackingPointerScope.sweep(ledger);
-    return Snapshot.take(options);
+    Snapshot first = Snapshot.take(options);
+    System.gc();
+    return lowest(first, Snapshot.take(options));
   }
 
   private void rebaseline(Snapshot s) {
@@ -271,7 +296,7 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     if (jfr != null) {
       jfr.close();
       jfr = null;

@@ -132,7 +132,7 @@ public final class Ledger {
     StackTraceElement[] full = new Throwable().getStackTrace();
     int from = 0;
     // Skip our own bookkeeping frames so the site starts at the caller's code.
-    while (from < full.length && full[from].getClassName().startsWith("dev.stormproof.leak.")) {
+    while (from < full.length && full[from].getClassName().startsWith(Ledger.class.getName())) {
       from++;
     }
     return Arrays.copyOfRange(full, from, Math.min(full.length, from + MAX_SITE_FRAMES));

@@ -47,6 +47,11 @@ public final class StormproofThreadFactory implements ThreadFactory {
 
   private static StackTraceElement[] site() {
     StackTraceElement[] full = new Throwable().getStackTrace();
-    return Ledger.userFrames(full, 1, 24);
+    int from = 0;
+    while (from < full.length
+        && full[from].getClassName().equals(StormproofThreadFactory.class.getName())) {
+      from++;
+    }
+    return Ledger.userFrames(full, from, 24);
   }
 }

@@ -311,8 +311,8 @@ public final class TaskScope implements AutoCloseable {
   private static StackTraceElement[] forkSite() {
     StackTraceElement[] full = new Throwable().getStackTrace();
     int from = 0;
-    while (from < full.length
-        && full[from].getClassName().startsWith("dev.stormproof.tasks.")) {
+    while (from < full.length && (full[from].getClassName().equals(TaskScope.class.getName())
+        || full[from].getClassName().equals(Task.class.getName()))) {
       from++;
     }
     return Ledger.userFrames(full, from, 24);

@@ -106,4 +106,18 @@ final class PlantedLeaks {
       MALLOCED.add(Pointer.malloc(MALLOC_BYTES));
     }
   }
+
+  @LeakGuard(warmup = 1)
+  static class FactoryThreadNeverStopped {
+    @RepeatedTest(3)
+    void leaks(dev.stormproof.tasks.StormproofThreadFactory threads) {
+      threads.newThread(() -> {
+        try {
+          STOP_THREADS.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }).start();
+    }
+  }
 }

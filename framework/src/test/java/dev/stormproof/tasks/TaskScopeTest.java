@@ -1,0 +1,195 @@
+package dev.stormproof.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stormproof.leak.Ledger;
+import dev.stormproof.leak.Owner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class TaskScopeTest {
+
+  private final Ledger ledger = new Ledger();
+
+  private TaskScope scope(String name) {
+    return TaskScope.open(name, "test-owner", ledger, TaskScopeOptions.DEFAULTS
+        .withCloseTimeout(Duration.ofSeconds(5)).withCancelGrace(Duration.ofMillis(200)));
+  }
+
+  @Test
+  void firstFailureCancelsTheSiblingsAndCarriesTheForkSite() throws Exception {
+    CountDownLatch siblingBlocked = new CountDownLatch(1);
+    TaskScope scope = scope("errgroup");
+    Task<Object> sibling = scope.fork(() -> {
+      siblingBlocked.countDown();
+      return new LinkedBlockingQueue<>().take(); // blocked until cancelled
+    });
+    siblingBlocked.await();
+    int forkLine = new Throwable().getStackTrace()[0].getLineNumber() + 1;
+    scope.fork(() -> { throw new IllegalStateException("boom"); });
+
+    assertThatThrownBy(scope::join)
+        .isInstanceOf(TaskFailedException.class)
+        .hasMessage("task #2 (stormproof-task-errgroup-2) of scope 'errgroup' failed:"
+            + " java.lang.IllegalStateException: boom; forked at"
+            + " dev.stormproof.tasks.TaskScopeTest.firstFailureCancelsTheSiblingsAndCarriesTheForkSite"
+            + "(TaskScopeTest.java:" + forkLine + ")")
+        .hasCauseInstanceOf(IllegalStateException.class)
+        .satisfies(e -> assertThat(e.getStackTrace()[0].getLineNumber()).isEqualTo(forkLine));
+    assertThat(sibling.isCancelled()).isTrue();
+    assertThat(sibling.state()).isEqualTo(Task.State.CANCELLED);
+    scope.close(); // failure already reported by join: close is quiet
+    assertThat(sibling.finished()).isTrue();
+    assertThat(ledger.live()).isEmpty();
+  }
+
+  @Test
+  void closeJoinsUnjoinedTasksAndBindsTheOwner() {
+    CountDownLatch go = new CountDownLatch(1);
+    AtomicReference<String> seenOwner = new AtomicReference<>();
+    AtomicReference<String> seenThread = new AtomicReference<>();
+    Task<String> task;
+    try (TaskScope scope = scope("closing")) {
+      task = scope.fork(() -> {
+        go.await();
+        seenOwner.set(Owner.current());
+        seenThread.set(Thread.currentThread().getName());
+        return "done";
+      });
+      assertThat(ledger.live("test-owner")).hasSize(1);
+      assertThat(ledger.live("test-owner").get(0).kind()).isEqualTo(Ledger.Kind.TASK);
+      go.countDown();
+    }
+    assertThat(task.finished()).isTrue();
+    assertThat(task.state()).isEqualTo(Task.State.SUCCEEDED);
+    assertThat(seenOwner.get()).isEqualTo("test-owner");
+    assertThat(seenThread.get()).isEqualTo("stormproof-task-closing-1");
+    assertThat(ledger.live()).isEmpty();
+  }
+
+  @Test
+  void aFailureNobodyJoinedIsThrownByClose() {
+    TaskScope scope = scope("unjoined");
+    Task<Void> t = scope.fork(() -> { throw new IllegalArgumentException("lost?"); });
+    assertThatThrownBy(scope::close).isInstanceOf(TaskFailedException.class)
+        .hasMessageContaining("task #1 (stormproof-task-unjoined-1) of scope 'unjoined' failed:"
+            + " java.lang.IllegalArgumentException: lost?; forked at")
+        .hasRootCauseMessage("lost?");
+    assertThat(t.state()).isEqualTo(Task.State.FAILED);
+  }
+
+  @Test
+  void deadlineCancelsWhatIsStillRunning() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    TaskScope scope = scope("deadline");
+    Task<Object> slow = scope.fork(() -> {
+      started.countDown();
+      return new LinkedBlockingQueue<>().take();
+    });
+    started.await();
+    awaitWaiting(slow);
+    assertThatThrownBy(() -> scope.joinUntil(Instant.now()))
+        .isInstanceOf(TaskTimeoutException.class)
+        .hasMessageStartingWith("1 task(s) of scope 'deadline' still running at the deadline ")
+        .hasMessageContaining("were cancelled:\n  task #1 (stormproof-task-deadline-1) [")
+        .hasMessageContaining("LinkedBlockingQueue.take(");
+    assertThat(slow.isCancelled()).isTrue();
+    scope.close();
+    assertThat(slow.finished()).isTrue();
+  }
+
+  @Test
+  void withDeadlineBoundsJoin() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    TaskScope scope = scope("bounded").withDeadline(Duration.ZERO);
+    scope.fork(() -> {
+      started.countDown();
+      return new LinkedBlockingQueue<>().take();
+    });
+    started.await();
+    assertThatThrownBy(scope::join).isInstanceOf(TaskTimeoutException.class);
+    scope.close();
+  }
+
+  @Test
+  void aTaskIgnoringCancellationIsReportedNotAbandoned() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    LinkedBlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    TaskScope scope = TaskScope.open("stubborn", "test-owner", ledger, TaskScopeOptions.DEFAULTS
+        .withCloseTimeout(Duration.ZERO).withCancelGrace(Duration.ofMillis(100)));
+    Task<Void> task = scope.fork(() -> {
+      started.countDown();
+      while (true) {
+        try {
+          if ("stop".equals(queue.take())) {
+            return;
+          }
+        } catch (InterruptedException ignored) {
+          // the bug under test: swallows cancellation
+        }
+      }
+    });
+    started.await();
+    awaitWaiting(task);
+    assertThatThrownBy(scope::close).isInstanceOf(TasksStuckException.class)
+        .hasMessageStartingWith("1 task(s) of scope 'stubborn' ignored cancellation and were"
+            + " still alive 100 ms later; they stay in the ledger as leaked tasks:\n"
+            + "  task #1 (stormproof-task-stubborn-1) [")
+        .hasMessageContaining("LinkedBlockingQueue.take(")
+        .hasMessageContaining("    forked at:\n      at dev.stormproof.tasks.TaskScopeTest.");
+    assertThat(ledger.live("test-owner")).hasSize(1);
+    queue.put("stop");
+    assertThat(task.awaitStopped(Duration.ofSeconds(10).toNanos())).isTrue();
+    assertThat(ledger.live()).isEmpty();
+  }
+
+  /** The task's thread is parked in take(): only then is its stack deterministic. */
+  private static void awaitWaiting(Task<?> task) {
+    org.awaitility.Awaitility.await().until(() -> task.liveState().endsWith("thread WAITING"));
+  }
+
+  @Test
+  void forkAfterCloseIsRefused() {
+    TaskScope scope = scope("done");
+    scope.close();
+    assertThatThrownBy(() -> scope.fork(() -> 1)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("TaskScope 'done' is closed; fork tasks before the scope (the test) ends,"
+            + " or open a new scope");
+  }
+
+  @Test
+  void threadFactoryRecordsCreationSiteUntilTheThreadEnds() throws Exception {
+    StormproofThreadFactory factory = new StormproofThreadFactory("adb-reader", ledger);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread t;
+    try (Owner.Binding b = Owner.bind("factory-owner")) {
+      t = factory.newThread(() -> {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+    t.start();
+    assertThat(t.getName()).isEqualTo("adb-reader-1");
+    assertThat(t.isDaemon()).isTrue();
+    Ledger.Entry e = ledger.find(t).orElseThrow();
+    assertThat(e.owner()).isEqualTo("factory-owner");
+    assertThat(e.site()[0].getMethodName())
+        .isEqualTo("threadFactoryRecordsCreationSiteUntilTheThreadEnds");
+    release.countDown();
+    t.join();
+    assertThat(ledger.find(t)).isEmpty();
+  }
+
+  @Test
+  void virtualThreadsAreDetectedAtRuntime() {
+    assertThat(Threads.virtualAvailable()).isEqualTo(Runtime.version().feature() >= 21);
+  }
+}
