@@ -108,7 +108,7 @@ final class AdbConnection implements Runnable {
         AdbStream s = streams.get(m.arg1());
         if (s != null && s.remoteId == m.arg0()) {
           streams.remove(m.arg1());
-          s.onClosed();
+          s.onRemoteClose();
         }
       }
       case AdbMessage.A_AUTH, AdbMessage.A_STLS, AdbMessage.A_SYNC ->

@@ -134,14 +134,31 @@ final class AdbStream {
     }
   }
 
-  /** The host closed the stream or the connection ended: wake the service thread. */
+  /**
+   * The host sent CLSE: no more writes from us, but input it sent before stays readable (adb
+   * {@code exec-in} closes right after its last write), followed by end of input.
+   */
+  void onRemoteClose() {
+    markClosed();
+    try {
+      inbox.put(END); // room appears as the service drains, or when finish() clears the inbox
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The connection ended: wake the service thread and drop unread input. */
   void onClosed() {
+    markClosed();
+    inbox.clear(); // also frees a reader blocked in put()
+    inbox.offer(END);
+  }
+
+  private void markClosed() {
     synchronized (lock) {
       closed = true;
       lock.notifyAll();
     }
-    inbox.clear(); // also frees a reader blocked in put()
-    inbox.offer(END);
   }
 
   boolean closed() {

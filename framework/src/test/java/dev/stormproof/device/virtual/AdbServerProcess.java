@@ -56,12 +56,16 @@ final class AdbServerProcess implements AutoCloseable {
   }
 
   Result adb(String... args) throws IOException, InterruptedException {
+    return adbWithInput(new File("/dev/null"), args);
+  }
+
+  Result adbWithInput(File stdin, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(ADB, "-P", Integer.toString(port)));
     cmd.addAll(List.of(args));
     File out = File.createTempFile("adb-out", ".bin");
     File err = File.createTempFile("adb-err", ".txt");
     try {
-      Process p = new ProcessBuilder(cmd).redirectInput(new File("/dev/null"))
+      Process p = new ProcessBuilder(cmd).redirectInput(stdin)
           .redirectOutput(out).redirectError(err).start();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly().waitFor();

@@ -82,6 +82,27 @@ class RealAdbTest {
   }
 
   @Test
+  void legacyShellWithoutShellProtocolMergesOutput() throws Exception {
+    AdbServerProcess.Result r = adb.adb("-s", serial, "shell", "-x", "echo legacy && nope");
+    assertThat(r.stdout()).isEqualTo("legacy\n/system/bin/sh: nope: inaccessible or not found\n");
+  }
+
+  @Test
+  void execInFeedsRawTouchEventsToTheTouchscreen() throws Exception {
+    long before = device.tapLog().count();
+    java.io.File events = java.io.File.createTempFile("events", ".bin");
+    try {
+      java.nio.file.Files.write(events.toPath(), new TouchEvents().tap(70, 80).tap(719, 1599).bytes());
+      assertThat(adb.adbWithInput(events, "-s", serial, "exec-in", "cat > /dev/input/event2").exitCode()).isZero();
+    } finally {
+      events.delete();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> device.tapLog().count() == before + 2);
+    assertThat(device.tapLog().since(before)).extracting(t -> t.x() + "," + t.y() + "," + t.source())
+        .containsExactly("70,80,RAW", "719,1599,RAW");
+  }
+
+  @Test
   void execOutScreencapPngDecodesAtTheScreenSize() throws Exception {
     byte[] png = adb.adbBytes("-s", serial, "exec-out", "screencap", "-p");
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
