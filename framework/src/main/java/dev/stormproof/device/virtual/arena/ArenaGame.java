@@ -16,6 +16,10 @@ import java.util.stream.Collectors;
  * game is stopped (the launcher) until {@link #start(long)}; {@code start} begins a fresh session
  * (coins, wins, name reset) while the input counters keep counting.
  *
+ * <p>Times ({@code nowMillis}) should not go backwards between calls: a loading screen left at
+ * one time stays left. Animations (particles, glow, enemy bob, spinner) are functions of the time
+ * alone.
+ *
  * <p>Taps are in pixels of the current screen size: the options' size until a {@link #render}
  * or {@link #screenSize(Size)} changes it. {@link #scene(Size, long)} gives the ground truth of
  * what is where.
@@ -215,6 +219,11 @@ public final class ArenaGame implements VirtualApp {
     state.lastEvent = "swipe scrolled shop to " + state.shopScroll;
   }
 
+  /**
+   * Appends printable ASCII to the player-name field when the title screen shows it (up to
+   * {@value #MAX_NAME} characters); ignored elsewhere. The text is taken literally: decoding
+   * {@code input text} escapes such as {@code %s} is the shell's job.
+   */
   @Override
   public synchronized void text(String text, long nowMillis) {
     Objects.requireNonNull(text, "text");

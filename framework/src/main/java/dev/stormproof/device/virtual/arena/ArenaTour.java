@@ -19,7 +19,7 @@ public final class ArenaTour {
   /** Time of the first frame; later stops are whole seconds apart, past any loading screen. */
   public static final long START_MILLIS = 1_000;
 
-  /** One stop of the walk: its name, the screen, the frame and what it shows. */
+  /** One stop of the walk: its name, the screen, the frame ({@code null} from {@link #walkScenes}) and what it shows. */
   public record Stop(String name, ArenaScreen screen, BufferedImage frame, Scene scene) {
     public SceneElement element(String elementName) {
       return scene.get(elementName);
@@ -37,16 +37,25 @@ public final class ArenaTour {
   private final ArenaGame game;
   private final Size size;
   private final List<Stop> stops = new ArrayList<>();
+  private final boolean render;
   private long now = START_MILLIS;
 
-  private ArenaTour(ArenaOptions options, Size size) {
+  private ArenaTour(ArenaOptions options, Size size, boolean render) {
     this.game = new ArenaGame(options.withScreenSize(size));
     this.size = size;
+    this.render = render;
   }
 
-  /** Walks the game with {@code options} at {@code size}; deterministic. */
+  /** Walks the game with {@code options} at {@code size}, rendering each stop; deterministic. */
   public static List<Stop> walk(ArenaOptions options, Size size) {
-    ArenaTour t = new ArenaTour(options, size);
+    ArenaTour t = new ArenaTour(options, size, true);
+    t.run();
+    return List.copyOf(t.stops);
+  }
+
+  /** The same walk without rendering: every stop's frame is {@code null}; for layout checks. */
+  public static List<Stop> walkScenes(ArenaOptions options, Size size) {
+    ArenaTour t = new ArenaTour(options, size, false);
     t.run();
     return List.copyOf(t.stops);
   }
@@ -101,7 +110,7 @@ public final class ArenaTour {
   }
 
   private void snap(String name) {
-    BufferedImage frame = game.render(size, now);
+    BufferedImage frame = render ? game.render(size, now) : null;
     stops.add(new Stop(name, game.currentScreen(now), frame, game.scene(size, now)));
   }
 }

@@ -59,7 +59,7 @@ class ArenaDeterminismTest {
   void differentSeedsPutThePopUpInDifferentPlaces() {
     Set<Bounds> panels = new HashSet<>();
     for (long seed = 1; seed <= 6; seed++) {
-      ArenaTour.Stop victory = ArenaTour.walk(ArenaOptions.defaults().withSeed(seed), new Size(1080, 2400)).stream()
+      ArenaTour.Stop victory = ArenaTour.walkScenes(ArenaOptions.defaults().withSeed(seed), new Size(1080, 2400)).stream()
           .filter(s -> s.name().equals("victory")).findFirst().orElseThrow();
       panels.add(victory.element("reward_panel").bounds());
     }
@@ -74,7 +74,7 @@ class ArenaDeterminismTest {
   }
 
   private static Bounds victoryPanel(long seed) {
-    return ArenaTour.walk(ArenaOptions.defaults().withSeed(seed), SIZE).stream()
+    return ArenaTour.walkScenes(ArenaOptions.defaults().withSeed(seed), SIZE).stream()
         .filter(s -> s.name().equals("victory")).findFirst().orElseThrow().element("reward_panel").bounds();
   }
 

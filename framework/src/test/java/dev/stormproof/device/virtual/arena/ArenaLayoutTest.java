@@ -12,9 +12,15 @@ import org.junit.jupiter.api.Test;
 class ArenaLayoutTest {
   private static final Size REFERENCE = new Size(1080, 2400);
 
+  private static final Map<Size, List<ArenaTour.Stop>> TOURS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The tour's scenes at a size; layout does not depend on rendering, so frames are skipped. */
+  private static List<ArenaTour.Stop> stops(Size size) {
+    return TOURS.computeIfAbsent(size, s -> ArenaTour.walkScenes(ArenaOptions.defaults(), s));
+  }
+
   private static Map<String, ArenaTour.Stop> tour(Size size) {
-    return ArenaTour.walk(ArenaOptions.defaults(), size).stream()
-        .collect(Collectors.toMap(ArenaTour.Stop::name, s -> s));
+    return stops(size).stream().collect(Collectors.toMap(ArenaTour.Stop::name, s -> s));
   }
 
   @Test
@@ -57,7 +63,7 @@ class ArenaLayoutTest {
   void everythingIsOnScreenAtEverySize() {
     for (Size size : ArenaShots.SIZES) {
       Bounds screen = new Bounds(0, 0, size.width(), size.height());
-      for (ArenaTour.Stop stop : ArenaTour.walk(ArenaOptions.defaults(), size)) {
+      for (ArenaTour.Stop stop : stops(size)) {
         assertThat(stop.scene().size()).isEqualTo(size);
         assertThat(stop.scene().elements()).as(stop.name() + " at " + size).isNotEmpty();
         for (SceneElement e : stop.scene().elements()) {
@@ -70,7 +76,7 @@ class ArenaLayoutTest {
   @Test
   void tappableElementsDoNotOverlap() {
     for (Size size : ArenaShots.SIZES) {
-      for (ArenaTour.Stop stop : ArenaTour.walk(ArenaOptions.defaults(), size)) {
+      for (ArenaTour.Stop stop : stops(size)) {
         List<SceneElement> tappable = stop.scene().elements().stream().filter(SceneElement::tappable).toList();
         for (int i = 0; i < tappable.size(); i++) {
           for (int j = i + 1; j < tappable.size(); j++) {
