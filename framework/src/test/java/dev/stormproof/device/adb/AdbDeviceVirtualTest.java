@@ -80,6 +80,15 @@ class AdbDeviceVirtualTest {
     assertThat(pixel(png, 100, 100)).isEqualTo(RecordingApp.COLOR.getRGB());
   }
 
+  @Test
+  void a_reuse_buffer_of_the_right_size_receives_the_frame() {
+    java.nio.ByteBuffer reuse = java.nio.ByteBuffer.allocate(320 * 640 * 4);
+    Screenshot s = device.screenshot(reuse);
+    assertThat(reuse.getInt(0)).isEqualTo(s.rgba().getInt(0));
+    assertThat(reuse.get(3)).isEqualTo((byte) 0xFF);
+    assertThat(device.screenshot(java.nio.ByteBuffer.allocate(8)).rgba().remaining()).isEqualTo(320 * 640 * 4);
+  }
+
   static int pixel(Screenshot s, int x, int y) {
     int at = (y * s.size().width() + x) * 4;
     return (s.rgba().get(at + 3) & 0xFF) << 24 | (s.rgba().get(at) & 0xFF) << 16 | (s.rgba().get(at + 1) & 0xFF) << 8 | (s.rgba().get(at + 2) & 0xFF);
@@ -88,6 +97,16 @@ class AdbDeviceVirtualTest {
   @Test
   void hostile_text_reaches_the_app_verbatim() {
     List<String> hostile = ShellQuoteTest.HOSTILE.stream().filter(s -> !s.isEmpty()).collect(Collectors.toList());
+    java.util.Random random = new java.util.Random(7);
+    String alphabet = "ab '\"\\$`;|&()<>*?~#!%s\n\t{}[]üé漢🎮";
+    for (int i = 0; i < 40; i++) {
+      StringBuilder sb = new StringBuilder();
+      int n = 1 + random.nextInt(15);
+      while (sb.length() < n) {
+        sb.appendCodePoint(alphabet.codePointAt(alphabet.offsetByCodePoints(0, random.nextInt(alphabet.codePointCount(0, alphabet.length())))));
+      }
+      hostile.add(sb.toString());
+    }
     for (String text : hostile) {
       app.texts.clear();
       device.text(text);
@@ -131,6 +150,34 @@ class AdbDeviceVirtualTest {
         .hasMessageStartingWith("127.0.0.1:" + vdev.port() + ": connection lost during tap (3, 3)");
     device.tap(Point.of(4, 4));
     assertThat(vdev.tapLog().snapshot()).extracting(TapLog.Tap::x).containsExactly(4);
+  }
+
+  @Test
+  void a_drop_fails_every_call_in_flight_as_lost_not_as_a_timeout() throws Exception {
+    device.close();
+    // A long timeout: a call stranded by the drop would surface as DeviceTimeoutException.
+    device = AdbDevice.direct("127.0.0.1", vdev.port(), AdbOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+    device.screenSize();
+    vdev.faults().hang();
+    java.util.List<java.util.concurrent.CompletableFuture<Throwable>> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          device.shell("echo x");
+          return null;
+        } catch (Throwable t) {
+          return t;
+        }
+      }));
+    }
+    await().until(() -> vdev.faults().hungCommands() == 6);
+    vdev.faults().goOffline();
+    for (var c : calls) {
+      assertThat(c.get()).isInstanceOf(DeviceLostException.class);
+    }
+    vdev.faults().goOnline();
+    vdev.faults().release();
+    assertThat(device.shell("echo again").stdout()).isEqualTo("again\n");
   }
 
   @Test

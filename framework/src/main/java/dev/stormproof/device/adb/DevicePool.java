@@ -1,0 +1,181 @@
+package dev.stormproof.device.adb;
+
+import dev.stormproof.device.Device;
+import dev.stormproof.device.DeviceNotFoundException;
+import dev.stormproof.device.DeviceTimeoutException;
+import dev.stormproof.leak.Owner;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Devices handed out one holder at a time: {@link #lease()} gives a device exclusively until the
+ * {@link Lease} is closed, waiting up to the lease timeout when all are busy. Under JUnit's
+ * parallel execution each test holds one lease, so no two tests share a device at once. Waiters
+ * are served in arrival order (a fair lock).
+ *
+ * <p>The pool owns its devices: {@link #close()} closes them (after which leasing fails).
+ * Thread-safe.
+ */
+public final class DevicePool implements AutoCloseable {
+
+  private final List<Device> all;
+  private final ArrayDeque<Device> free = new ArrayDeque<>();
+  private final Map<Device, String> holders = new IdentityHashMap<>();
+  private final ReentrantLock lock = new ReentrantLock(true);
+  private final Condition released = lock.newCondition();
+  private final Duration leaseTimeout;
+  private boolean closed;
+
+  /** A pool of {@code devices} (at least one) with a default wait of {@code leaseTimeout}. */
+  public DevicePool(List<? extends Device> devices, Duration leaseTimeout) {
+    if (devices.isEmpty()) {
+      throw new DeviceNotFoundException("a device pool needs at least one device; attach one or use stormproof.device=virtual");
+    }
+    this.all = List.copyOf(devices);
+    this.free.addAll(all);
+    this.leaseTimeout = Objects.requireNonNull(leaseTimeout, "leaseTimeout");
+  }
+
+  /** Serials of every device in the pool. */
+  public List<String> serials() {
+    List<String> s = new ArrayList<>();
+    all.forEach(d -> s.add(d.serial()));
+    return s;
+  }
+
+  public List<Device> devices() {
+    return all;
+  }
+
+  /** Leases a device, waiting at most the pool's lease timeout. */
+  public Lease lease() {
+    return lease(leaseTimeout);
+  }
+
+  /**
+   * Leases a device for {@link Owner#current()}, waiting at most {@code timeout}.
+   *
+   * @throws DeviceTimeoutException naming every device and its holder when none was free in time
+   * @throws IllegalStateException when the pool is closed
+   */
+  public Lease lease(Duration timeout) {
+    String owner = Owner.current();
+    long left = timeout.toNanos();
+    lock.lock();
+    try {
+      while (free.isEmpty() && !closed) {
+        if (left <= 0) {
+          throw new DeviceTimeoutException("no device was free within " + DeviceCalls.human(timeout) + " for " + owner + ": all "
+              + all.size() + " are leased (" + describeHolders() + "); raise stormproof.device.leaseTimeout, add devices "
+              + "(stormproof.adb.servers, stormproof.device.virtualCount) or lower junit.jupiter.execution.parallel parallelism");
+        }
+        try {
+          left = released.awaitNanos(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new DeviceTimeoutException("interrupted while waiting for a free device for " + owner, e);
+        }
+      }
+      if (closed) {
+        throw new IllegalStateException("the device pool is closed (the test run ended); lease devices only while tests run");
+      }
+      Device d = free.pollFirst();
+      holders.put(d, owner);
+      return new Lease(d, owner);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private String describeHolders() {
+    StringBuilder sb = new StringBuilder();
+    for (Device d : all) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(d.serial()).append(" by ").append(holders.getOrDefault(d, "nobody"));
+    }
+    return sb.toString();
+  }
+
+  private void release(Device d) {
+    lock.lock();
+    try {
+      if (holders.remove(d) != null && !closed) {
+        free.addLast(d);
+        released.signal();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Closes every device; waiting and later leases fail. Idempotent. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      released.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    RuntimeException first = null;
+    for (Device d : all) {
+      try {
+        d.close();
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** Exclusive use of one device until {@link #close()}; closing twice is harmless. Not for sharing across tests. */
+  public final class Lease implements AutoCloseable {
+    private final Device device;
+    private final String owner;
+    private boolean open = true;
+
+    private Lease(Device device, String owner) {
+      this.device = device;
+      this.owner = owner;
+    }
+
+    public Device device() {
+      return device;
+    }
+
+    /** Who leased it ({@link Owner#current()} at lease time). */
+    public String owner() {
+      return owner;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (open) {
+        open = false;
+        release(device);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "Lease[" + device.serial() + " by " + owner + "]";
+    }
+  }
+}

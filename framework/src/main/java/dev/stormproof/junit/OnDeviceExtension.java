@@ -1,0 +1,201 @@
+package dev.stormproof.junit;
+
+import dev.stormproof.device.Device;
+import dev.stormproof.device.adb.DevicePool;
+import dev.stormproof.leak.Owner;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The extension behind {@link OnDevice}: validates fields, leases a device before each test,
+ * injects it into fields and parameters, and releases it after the test. State lives only in
+ * the test's store ({@link #NAMESPACE}) and, run-wide, in the launcher session's store.
+ */
+final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+  static final Namespace NAMESPACE = Namespace.create("dev.stormproof.junit", "OnDevice");
+  private static final Namespace RUN = Namespace.create(RunResources.NAMESPACE_PART_1, RunResources.NAMESPACE_PART_2);
+  private static final String DEVICE_KEY = "device";
+
+  private final List<Resolver> resolvers = List.of(new DeviceResolver());
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    validateFields(context.getRequiredTestClass());
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IllegalAccessException {
+    List<Object> instances = context.getRequiredTestInstances().getAllInstances();
+    for (Object instance : instances) {
+      validateFields(instance.getClass());
+    }
+    TestDevice testDevice = lease(context);
+    for (Object instance : instances) {
+      for (Field f : injectableFields(instance.getClass())) {
+        f.setAccessible(true);
+        f.set(instance, resolverFor(f.getType()).resolve(context));
+      }
+    }
+    DeviceRuntime runtime = runtime(context);
+    runtime.reports().label("device", testDevice.device().serial());
+    runtime.reports().label("device.model", testDevice.device().model());
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IllegalAccessException {
+    // Drop the handles from (possibly per-class) instances so nothing taps after the lease.
+    for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+      for (Field f : injectableFields(instance.getClass())) {
+        f.setAccessible(true);
+        f.set(instance, null);
+      }
+    }
+    TestDevice testDevice = context.getStore(NAMESPACE).remove(DEVICE_KEY, TestDevice.class);
+    if (testDevice != null) {
+      testDevice.close();
+    }
+  }
+
+  private TestDevice lease(ExtensionContext context) {
+    Owner.Binding binding = Owner.current().equals(Owner.NONE) ? Owner.bind(context.getUniqueId()) : null;
+    try {
+      DevicePool.Lease lease = runtime(context).pool().lease();
+      TestDevice testDevice = new TestDevice(lease, binding);
+      context.getStore(NAMESPACE).put(DEVICE_KEY, testDevice);
+      return testDevice;
+    } catch (RuntimeException e) {
+      if (binding != null) {
+        binding.close();
+      }
+      throw e;
+    }
+  }
+
+  static DeviceRuntime runtime(ExtensionContext context) {
+    RunResources resources = context.getStore(StoreScope.LAUNCHER_SESSION, RUN)
+        .computeIfAbsent(RunResources.KEY, k -> new RunResources(), RunResources.class);
+    return resources.devices(context::getConfigurationParameter);
+  }
+
+  static TestDevice testDevice(ExtensionContext context) {
+    TestDevice d = context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class);
+    if (d == null) {
+      throw new IllegalStateException("no device is leased for " + context.getUniqueId() + " (the @OnDevice beforeEach did not run)");
+    }
+    return d;
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return resolverFor(parameter.getParameter().getType()) != null;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> declared = parameter.getParameter().getType();
+    Resolver resolver = resolverFor(declared);
+    String where = "@OnDevice on [" + describe(parameter) + "]: ";
+    Executable executable = parameter.getDeclaringExecutable();
+    String name = declared.getSimpleName();
+    if (executable instanceof Constructor<?>) {
+      throw new ParameterResolutionException(where + "a " + name + " is leased per test, but this is a constructor parameter; "
+          + "take the " + name + " as a parameter of a @BeforeEach or @Test method, or in an instance field");
+    }
+    if (context.getTestMethod().isEmpty()) {
+      String kind = executable.isAnnotationPresent(BeforeAll.class) ? "@BeforeAll" : executable.isAnnotationPresent(AfterAll.class) ? "@AfterAll" : "class-level";
+      throw new ParameterResolutionException(where + "a " + name + " is leased per test, but " + executable.getName() + " is " + kind
+          + ", which runs once per class; take the " + name + " as a parameter of a @BeforeEach, @Test or @AfterEach method");
+    }
+    if (declared != resolver.type()) {
+      throw new ParameterResolutionException(where + "injected values are declared as " + resolver.type().getSimpleName()
+          + ", but this parameter is " + name + "; declare it as " + resolver.type().getSimpleName());
+    }
+    String rejected = resolver.reject(parameter, context);
+    if (rejected != null) {
+      throw new ParameterResolutionException(where + rejected);
+    }
+    return resolver.resolve(context);
+  }
+
+  private Resolver resolverFor(Class<?> declared) {
+    for (Resolver r : resolvers) {
+      if (r.claims(declared)) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private List<Field> injectableFields(Class<?> type) {
+    List<Field> out = new ArrayList<>();
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        if (resolverFor(f.getType()) != null && !Modifier.isStatic(f.getModifiers()) && !Modifier.isFinal(f.getModifiers())) {
+          out.add(f);
+        }
+      }
+    }
+    return out;
+  }
+
+  private void validateFields(Class<?> type) {
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        Resolver r = resolverFor(f.getType());
+        if (r == null || f.isSynthetic()) {
+          continue;
+        }
+        String where = "@OnDevice on [field " + c.getSimpleName() + "." + f.getName() + "]: ";
+        String name = f.getType().getSimpleName();
+        boolean isStatic = Modifier.isStatic(f.getModifiers());
+        boolean isFinal = Modifier.isFinal(f.getModifiers());
+        if (isStatic || isFinal) {
+          String actual = isStatic && isFinal ? "static final" : isStatic ? "static" : "final";
+          throw new ExtensionConfigurationException(where + "a " + name + " field must be a non-static, non-final instance field, but it is "
+              + actual + "; remove " + actual + " (each test leases its own device and Stormproof assigns the field before each test)");
+        }
+        if (f.getType() != r.type()) {
+          throw new ExtensionConfigurationException(where + "injected fields are declared as " + r.type().getSimpleName()
+              + ", but this field is " + name + "; declare it as " + r.type().getSimpleName());
+        }
+      }
+    }
+  }
+
+  private static String describe(ParameterContext parameter) {
+    Executable e = parameter.getDeclaringExecutable();
+    String owner = e.getDeclaringClass().getSimpleName();
+    String of = e instanceof Constructor<?> ? "constructor " + owner : owner + "." + e.getName();
+    return "parameter " + parameter.getIndex() + " (" + parameter.getParameter().getType().getSimpleName() + ") of " + of;
+  }
+
+  /** Injects the leased, rate-limited device. */
+  private static final class DeviceResolver implements Resolver {
+    @Override
+    public Class<?> type() {
+      return Device.class;
+    }
+
+    @Override
+    public Object resolve(ExtensionContext context) {
+      return testDevice(context).device();
+    }
+  }
+}

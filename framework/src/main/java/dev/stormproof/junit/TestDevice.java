@@ -1,0 +1,53 @@
+package dev.stormproof.junit;
+
+import dev.stormproof.device.Device;
+import dev.stormproof.device.adb.DevicePool;
+import dev.stormproof.leak.Owner;
+import dev.stormproof.tap.RateLimitedDevice;
+
+/**
+ * One test's device: its lease and the owner binding of the test thread. Closing cancels the
+ * test's queued taps and returns the device; idempotent (the extension closes it in afterEach,
+ * the store closes it again as a safety net).
+ */
+final class TestDevice implements AutoCloseable {
+
+  private final DevicePool.Lease lease;
+  private final Owner.Binding binding;
+  private final Device view;
+  private boolean closed;
+
+  TestDevice(DevicePool.Lease lease, Owner.Binding binding) {
+    this.lease = lease;
+    this.binding = binding;
+    // The test gets a view whose close() is a no-op: the pooled device and its queue outlive the test.
+    this.view = lease.device() instanceof RateLimitedDevice limited
+        ? RateLimitedDevice.sharing(limited.delegate(), limited.queue()) : lease.device();
+  }
+
+  Device device() {
+    return view;
+  }
+
+  String owner() {
+    return lease.owner();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (lease.device() instanceof RateLimitedDevice limited) {
+        limited.queue().cancel(lease.owner());
+      }
+    } finally {
+      lease.close();
+      if (binding != null) {
+        binding.close();
+      }
+    }
+  }
+}

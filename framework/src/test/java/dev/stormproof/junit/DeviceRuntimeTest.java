@@ -1,0 +1,29 @@
+package dev.stormproof.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stormproof.device.Size;
+import dev.stormproof.device.adb.TestAdbServer;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DeviceRuntimeTest {
+
+  @Test
+  void with_no_device_attached_the_embedded_virtual_device_starts() throws Exception {
+    try (TestAdbServer empty = new TestAdbServer()) {
+      Map<String, String> cfg = Map.of("stormproof.adb.servers", "127.0.0.1:" + empty.port,
+          "stormproof.virtual.size", "120x240", "stormproof.virtual.latency.fast", "true", "stormproof.device.virtualCount", "2");
+      try (DeviceRuntime runtime = DeviceRuntime.start(k -> Optional.ofNullable(cfg.get(k)))) {
+        assertThat(runtime.options().auto()).isTrue();
+        assertThat(runtime.virtualDevices()).hasSize(2);
+        assertThat(runtime.pool().serials()).containsExactlyElementsOf(runtime.virtualDevices().stream().map(v -> v.serial()).toList());
+        try (var lease = runtime.pool().lease()) {
+          assertThat(lease.device().screenSize()).isEqualTo(new Size(120, 240));
+        }
+      }
+    }
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("stormproof-"));
+  }
+}
