@@ -47,6 +47,13 @@ step() {
 }
 
 load "start"
+cat > "$R/settings.txt" <<SETTINGS
+RUNS=$RUNS WARMUP=$WARMUP (PeersBench timed / warm-up calls per matcher)
+ADB_TAPS=$ADB_TAPS (AdbBench taps per path)
+SOAK_ARGS=$SOAK_ARGS
+JMH_ARGS=$JMH_ARGS JMH_FILTER=$JMH_FILTER
+git: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')
+SETTINGS
 step build mvn $MVN_OFFLINE -q -pl benchmarks -am -DskipTests process-classes
 [[ " ${failed[*]} " == *" build "* ]] && exit 1
 step sikulix-classpath mvn $MVN_OFFLINE -q -f benchmarks/peers/sikulix/pom.xml dependency:build-classpath \

@@ -33,6 +33,7 @@ public final class BenchReport {
         .append("(do not edit by hand; rerun the command). Timings are wall-clock per call; ")
         .append("median and p90 are nearest-rank over the timed runs after warm-up. ")
         .append("Ratios are *other / this row* on medians: above 1 means this row is faster.\n\n");
+    md.append(reproduce(results.resolve("settings.txt")));
     md.append(Machine.describe(results));
     md.append(Sections.peers(Results.read(results.resolve("peers.tsv")), results.resolve("peers-scene.txt")));
     md.append(Sections.adb(Results.read(results.resolve("adb.tsv"))));
@@ -42,6 +43,25 @@ public final class BenchReport {
     Files.createDirectories(out.toAbsolutePath().getParent());
     Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
     System.out.println("wrote " + out);
+  }
+
+  private static String reproduce(Path settings) throws IOException {
+    StringBuilder md = new StringBuilder("## Reproduce\n\n");
+    md.append("```\nbenchmarks/run.sh            # defaults: RUNS=20 ADB_TAPS=200, 60 s soak, JMH -f 1 -wi 2 -i 3 -w 2s -r 2s\n")
+        .append("QUICK=1 benchmarks/run.sh    # short settings\n```\n\n")
+        .append("It compiles the module (`mvn -o -pl benchmarks -am process-classes`; `MVN_OFFLINE=` to go online), ")
+        .append("resolves SikuliX's class path from `benchmarks/peers/sikulix/pom.xml` (SikuliX runs in its own ")
+        .append("JVM: its `org.openpnp:opencv` brings `org.opencv.*` classes that clash with bytedeco's), ")
+        .append("`npm install`s `@appium/opencv@4.1.5` into `benchmarks/target/node`, then runs `PeersBench`, ")
+        .append("`AdbBench`, `StormSoak`, JMH (`org.openjdk.jmh.Main`) and this report (`BenchReport`). ")
+        .append("Each main takes `--name value` options documented in its Javadoc. `mvn verify` only compiles ")
+        .append("the module and runs its harness tests; it measures nothing.\n\n");
+    if (Files.exists(settings)) {
+      md.append("Settings of this run:\n\n");
+      Files.readAllLines(settings).forEach(l -> md.append("- ").append(l).append('\n'));
+      md.append('\n');
+    }
+    return md.toString();
   }
 
   /**
