@@ -60,6 +60,19 @@ step sikulix-classpath mvn $MVN_OFFLINE -q -f benchmarks/peers/sikulix/pom.xml d
   -Dmdep.outputFile="$PWD/$T/sikulix.classpath"
 step appium-install npm install --prefix "$T/node" --no-audit --no-fund @appium/opencv@4.1.5
 
+weight() {
+  if [[ -f $T/sikulix.classpath ]]; then
+    local jars mb
+    jars=$(tr ':' '\n' < "$T/sikulix.classpath" | grep -c .)
+    mb=$(tr ':' '\n' < "$T/sikulix.classpath" | xargs du -cb | tail -1 | awk '{printf "%.0f", $1/1048576}')
+    echo "SikuliX 2.0.5 runtime (separate JVM, Jython/JRuby/Tess4J/Py4J/VNC excluded): $jars jars, $mb MB"
+  fi
+  if [[ -d $T/node/node_modules ]]; then
+    echo "@appium/opencv 4.1.5 with its dependencies (opencv-bindings wasm, sharp): $(du -sm "$T/node/node_modules" | cut -f1) MB in node_modules, Node $(node --version)"
+  fi
+}
+weight > "$R/peers-weight.txt"
+
 CP="$T/classes:$(cat $T/benchmarks.classpath)"
 JAVA=(java -Djava.awt.headless=true -Xms1g -Xmx1g -cp "$CP")
 

@@ -35,7 +35,8 @@ public final class BenchReport {
         .append("Ratios are *other / this row* on medians: above 1 means this row is faster.\n\n");
     md.append(reproduce(results.resolve("settings.txt")));
     md.append(Machine.describe(results));
-    md.append(Sections.peers(Results.read(results.resolve("peers.tsv")), results.resolve("peers-scene.txt")));
+    md.append(Sections.peers(Results.read(results.resolve("peers.tsv")), results.resolve("peers-scene.txt"),
+        results.resolve("peers-weight.txt")));
     md.append(Sections.adb(Results.read(results.resolve("adb.tsv"))));
     md.append(Sections.soak(results.resolve("soak.tsv")));
     md.append(Sections.jmh(results.resolve("jmh.csv")));

@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Options (defaults): {@code --runs 10 --warmup 2 --threshold 0.8 --tolerance 4
  * --cv-threads 1 --out benchmarks/target/results --sikulix-classpath
  * benchmarks/target/sikulix.classpath --node-modules benchmarks/target/node/node_modules
- * --scene arena} ({@code arena}: the sample game's shop; {@code synthetic}: a Java2D screen).
+ * --scene arena --items back,item_7,item_5} ({@code arena}: the sample game's shop, one run per
+ * item: {@code back} is the BACK button (220x100, unique), {@code item_N} the 96x96 gem icon of a shop
+ * card: ten gems of one shape in different hues, ARMOR's nearly the hue of SWORD's, BOW's unique;
+ * {@code synthetic}: a Java2D screen).
  * A peer whose runtime is missing is reported as a row saying so; it does not abort the others.
  */
 public final class PeersBench {
@@ -36,7 +39,7 @@ public final class PeersBench {
     Args a = new Args(argv, Map.of("runs", "10", "warmup", "2", "threshold", "0.8", "tolerance", "4",
         "cv-threads", "1", "out", "benchmarks/target/results",
         "sikulix-classpath", "benchmarks/target/sikulix.classpath",
-        "node-modules", "benchmarks/target/node/node_modules", "scene", "arena"));
+        "node-modules", "benchmarks/target/node/node_modules", "scene", "arena", "items", "back,item_7,item_5"));
     int runs = a.integer("runs");
     int warmup = a.integer("warmup");
     double threshold = Double.parseDouble(a.get("threshold"));
@@ -47,33 +50,51 @@ public final class PeersBench {
     Results results = new Results(out.resolve("peers.tsv"));
     Files.createDirectories(out);
 
-    Scene base = Scenes.load(a.get("scene"));
-    List<Scene> scenes = List.of(base, base.scaledScreen(0.8));
-    for (Scene scene : scenes) {
-      String name = scene.screen().getWidth() + "x" + scene.screen().getHeight()
-          + (scene == base ? "" : " (x0.8 screen, template unscaled)");
-      Path[] png = scene.writeTo(out.resolve("images"), scene == base ? "full" : "scaled08");
-      String about = name + ": " + scene.origin() + "; ground truth x=" + scene.truth().x + " y=" + scene.truth().y
-          + " " + scene.truth().width + "x" + scene.truth().height + "; threshold " + threshold + ", tolerance "
-          + tolerance + " px";
-      System.out.println("# " + about);
-      Files.writeString(out.resolve("peers-scene.txt"), about + "\n", StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE,
-          scene == base ? java.nio.file.StandardOpenOption.TRUNCATE_EXISTING : java.nio.file.StandardOpenOption.APPEND);
-
-      record(results, name, "opencv raw: match only", scene, threshold, tolerance,
-          RawOpenCv.matchOnly(png[0], png[1], warmup, runs));
-      record(results, name, "opencv raw: PNG decode + match", scene, threshold, tolerance,
-          RawOpenCv.withDecode(png[0], png[1], warmup, runs));
-      record(results, name, "Stormproof: capture + find", scene, threshold, tolerance,
-          StormproofPeer.run(png[0], png[1], warmup, runs, threshold, StormproofPeer.Mode.CAPTURE_AND_FIND));
-      record(results, name, "Stormproof: find on captured frame", scene, threshold, tolerance,
-          StormproofPeer.run(png[0], png[1], warmup, runs, threshold, StormproofPeer.Mode.FIND_ON_FRAME));
-      record(results, name, "Stormproof: find on captured frame, scale 1 only", scene, threshold, tolerance,
-          StormproofPeer.run(png[0], png[1], warmup, runs, threshold, StormproofPeer.Mode.FIND_ON_FRAME, 1.0, 1.0));
-      results.add(sikulix(a, name, scene, png, warmup, runs, threshold, tolerance));
-      results.add(appium(a, name, scene, png, warmup, runs, threshold, tolerance));
+    List<Scene> bases = new ArrayList<>();
+    if (a.get("scene").equals("arena")) {
+      for (String item : a.get("items").split(",")) {
+        bases.add(Scenes.arenaShop(item.trim()));
+      }
+    } else {
+      bases.add(Scenes.load(a.get("scene")));
     }
+    Files.deleteIfExists(out.resolve("peers-scene.txt"));
+    for (Scene base : bases) {
+      String target = base.origin().replaceAll(".*template = ", "").replaceAll(" \\(\\d+x\\d+\\)", "");
+      for (Scene scene : List.of(base, base.scaledScreen(0.8))) {
+        measure(a, results, out, scene, base, target, runs, warmup, threshold, tolerance);
+      }
+    }
+  }
+
+  private static void measure(Args a, Results results, Path out, Scene scene, Scene base, String target, int runs,
+      int warmup, double threshold, int tolerance) throws IOException {
+    String name = target + ", " + scene.screen().getWidth() + "x" + scene.screen().getHeight()
+        + (scene == base ? "" : " (x0.8 screen, template unscaled)");
+    Path[] png = scene.writeTo(out.resolve("images"),
+        target.replaceAll("[^A-Za-z0-9]+", "_").toLowerCase(Locale.ROOT) + (scene == base ? "-full" : "-scaled08"));
+    String about = name + ": " + scene.origin() + "; ground truth x=" + scene.truth().x + " y=" + scene.truth().y
+        + " " + scene.truth().width + "x" + scene.truth().height + "; threshold " + threshold + ", tolerance "
+        + tolerance + " px";
+    System.out.println("# " + about);
+    Files.writeString(out.resolve("peers-scene.txt"), about + "\n", StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+
+    record(results, name, "opencv raw: match only", scene, threshold, tolerance,
+        RawOpenCv.matchOnly(png[0], png[1], warmup, runs));
+    record(results, name, "opencv raw: PNG decode + match", scene, threshold, tolerance,
+        RawOpenCv.withDecode(png[0], png[1], warmup, runs));
+    record(results, name, "Stormproof: capture + find", scene, threshold, tolerance,
+        StormproofPeer.run(png[0], png[1], warmup, runs, threshold, StormproofPeer.Mode.CAPTURE_AND_FIND));
+    record(results, name, "Stormproof: find on captured frame", scene, threshold, tolerance,
+        StormproofPeer.run(png[0], png[1], warmup, runs, threshold, StormproofPeer.Mode.FIND_ON_FRAME));
+    record(results, name, "Stormproof: find on captured frame, colour check", scene, threshold, tolerance,
+        StormproofPeer.run(png[0], png[1], warmup, runs, threshold, StormproofPeer.Mode.FIND_ON_FRAME,
+            StormproofPeer.MIN_SCALE, StormproofPeer.MAX_SCALE, true));
+    record(results, name, "Stormproof: find on captured frame, scale 1 only", scene, threshold, tolerance,
+        StormproofPeer.run(png[0], png[1], warmup, runs, threshold, StormproofPeer.Mode.FIND_ON_FRAME, 1.0, 1.0, false));
+    results.add(sikulix(a, name, scene, png, warmup, runs, threshold, tolerance));
+    results.add(appium(a, name, scene, png, warmup, runs, threshold, tolerance));
   }
 
   private static void record(Results results, String scenario, String impl, Scene scene,

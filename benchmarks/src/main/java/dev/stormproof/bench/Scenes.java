@@ -37,6 +37,15 @@ public final class Scenes {
   }
 
   static dev.stormproof.bench.Scene arenaShop() {
+    return arenaShop(ARENA_TARGET);
+  }
+
+  /**
+   * The shop with {@code item} as the template: a button of the scene model (for example
+   * {@code back}) cut at its bounds, or the gem icon of a shop card (for example {@code item_5},
+   * BOW) cut 96x96 around the icon's centre.
+   */
+  public static dev.stormproof.bench.Scene arenaShop(String item) {
     Size size = new Size(1080, 2400);
     ArenaGame game = new ArenaGame(42);
     long now = 0;
@@ -50,13 +59,20 @@ public final class Scenes {
           + scene.screen() + ": the sample game's flow changed, update Scenes.arenaShop");
     }
     BufferedImage screen = game.render(size, now);
-    Bounds card = scene.get(ARENA_TARGET).bounds();
-    // The icon is the card's (30, 30, 140, 140) child (ArenaLayout.shopIcon); crop around its centre.
-    int cx = card.x() + 100;
-    int cy = card.y() + 100;
+    SceneElement element = scene.find(item).orElseThrow(() -> new IllegalArgumentException(
+        "Arena's shop has no element '" + item + "'; use back or item_0 .. item_9"));
+    Bounds b = element.bounds();
+    if (element.kind() == SceneElement.Kind.BUTTON) {
+      Rectangle truth = new Rectangle(b.x(), b.y(), b.width(), b.height());
+      return dev.stormproof.bench.Scene.cut("Arena shop 1080x2400 seed 42, template = " + element.text() + " button ("
+          + b.width() + "x" + b.height() + ")", screen, truth);
+    }
+    // A card's icon is its (30, 30, 140, 140) child (ArenaLayout.shopIcon); crop around its centre.
+    int cx = b.x() + 100;
+    int cy = b.y() + 100;
     Rectangle truth = new Rectangle(cx - TEMPLATE_SIDE / 2, cy - TEMPLATE_SIDE / 2, TEMPLATE_SIDE, TEMPLATE_SIDE);
-    return dev.stormproof.bench.Scene.cut("Arena shop 1080x2400 seed 42, template = ARMOR gem icon (96x96)",
-        screen, truth);
+    return dev.stormproof.bench.Scene.cut("Arena shop 1080x2400 seed 42, template = " + element.text()
+        + " gem icon (96x96)", screen, truth);
   }
 
   private static long tap(ArenaGame game, Size size, long now, String element) {

@@ -13,17 +13,21 @@ final class Sections {
   private Sections() {
   }
 
-  static String peers(List<ResultRow> rows, Path sceneFile) {
+  static String peers(List<ResultRow> rows, Path sceneFile, Path weightFile) {
     StringBuilder md = new StringBuilder("## Template matching: Stormproof and its peers\n\n");
     if (rows.isEmpty()) {
       return md.append("_No peers.tsv: `PeersBench` did not run._\n\n").toString();
+    }
+    if (Files.exists(weightFile)) {
+      lines(weightFile).forEach(l -> md.append("- ").append(l).append('\n'));
     }
     if (Files.exists(sceneFile)) {
       lines(sceneFile).forEach(l -> md.append("- ").append(l).append('\n'));
       md.append('\n');
     }
-    md.append("Same run, same PNG files (`benchmarks/target/results/images/`), one 96x96 ")
-        .append("template. \"Right button\" means the best match has a score at or above the threshold ")
+    md.append("Same run, same PNG files (`benchmarks/target/results/images/`). The gem icons are ")
+        .append("one shape in ten hues: TM_CCOEFF_NORMED on gray is blind to hue (and to brightness), so ")
+        .append("only a colour check can tell them apart. \"Right button\" means the best match has a score at or above the threshold ")
         .append("and its centre lies within the tolerance of the ground-truth centre (`PeersBench` ")
         .append("options). The x0.8 case scales the screen, not the template, as a different phone ")
         .append("resolution does. The bytedeco rows use one OpenCV thread; SikuliX uses OpenCV's ")

@@ -39,11 +39,11 @@ final class StormproofPeer {
   }
 
   static Outcome run(Path screenPng, Path templatePng, int warmup, int runs, double threshold, Mode mode) {
-    return run(screenPng, templatePng, warmup, runs, threshold, mode, MIN_SCALE, MAX_SCALE);
+    return run(screenPng, templatePng, warmup, runs, threshold, mode, MIN_SCALE, MAX_SCALE, false);
   }
 
   static Outcome run(Path screenPng, Path templatePng, int warmup, int runs, double threshold, Mode mode,
-      double minScale, double maxScale) {
+      double minScale, double maxScale, boolean colorCheck) {
     Path root = stageTemplate(templatePng);
     VisionOptions options = VisionOptions.defaults().withResultCacheSize(0).withThreshold(threshold)
         .withScales(minScale, maxScale);
@@ -52,7 +52,7 @@ final class StormproofPeer {
         StillDevice device = new StillDevice(ImageIO.read(screenPng.toFile()));
         TemplateLibrary library = TemplateLibrary.open(loader, options, ledger, "bench");
         Vision vision = Vision.open(device, library, options, ledger, "bench", ReportSinks.of())) {
-      Template template = vision.template("bench/template.png");
+      Template template = vision.template("bench/template.png").withColorCheck(colorCheck);
       long[] nanos = new long[runs];
       Optional<Match> last = Optional.empty();
       Frame kept = mode == Mode.FIND_ON_FRAME ? vision.capture() : null;
@@ -74,7 +74,7 @@ final class StormproofPeer {
         kept.close();
       }
       String note = (mode == Mode.FIND_ON_FRAME ? "find on an already captured frame"
-          : "capture from raw RGBA + find") + ", scales " + minScale + "-" + maxScale
+          : "capture from raw RGBA + find") + ", scales " + minScale + "-" + maxScale + (colorCheck ? ", colour check on" : "")
           + ", result cache off; searches " + vision.stats();
       return last.map(m -> new Outcome(m.location().x(), m.location().y(), m.size().width(), m.size().height(),
               m.score(), nanos, note))

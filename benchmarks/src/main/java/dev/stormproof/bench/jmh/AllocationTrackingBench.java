@@ -4,6 +4,7 @@ import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
 
 import dev.stormproof.leak.Ledger;
 import dev.stormproof.leak.TrackingPointerScope;
+import dev.stormproof.vision.LedgerScope;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -17,7 +18,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Cost per native allocation (a 96x96 gray Mat allocated and closed) of the ledger's allocation
- * tracking ({@link TrackingPointerScope}, with and without allocation sites) against a plain
+ * tracking against a plain javacpp scope: the leak guard's watching {@link TrackingPointerScope}
+ * (with and without allocation sites) and Vision's owning {@link LedgerScope} (ledger entry with
+ * site per allocation, freed at close), against a plain
  * javacpp {@link PointerScope} and no scope at all. One invocation is a batch of {@value #BATCH}
  * allocations inside one scope, then the scope's close and the ledger sweep a test's end does, so
  * the figures include the bookkeeping a test pays, amortised per allocation.
@@ -64,6 +67,14 @@ public class AllocationTrackingBench {
     }
     TrackingPointerScope.sweep(ledger);
     return n;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public long visionLedgerScope() {
+    try (LedgerScope scope = new LedgerScope(ledger, "bench")) {
+      return allocateBatch();
+    }
   }
 
   private static long allocateBatch() {
