@@ -103,11 +103,17 @@ public final class BenchReport {
         md.append('\n');
       }
       md.append('\n');
-      for (ResultRow r : e.getValue()) {
-        if (!r.note().isEmpty()) {
-          md.append("- ").append(r.impl()).append(": ").append(r.note()).append('\n');
-        }
+    }
+    // What each row times, once per implementation (the first scenario's wording).
+    Map<String, String> notes = new LinkedHashMap<>();
+    rows.forEach(r -> {
+      if (!r.note().isEmpty()) {
+        notes.putIfAbsent(r.impl(), r.note().replaceAll("; nothing at or above the threshold$", ""));
       }
+    });
+    if (!notes.isEmpty()) {
+      md.append("What each row times:\n\n");
+      notes.forEach((impl, note) -> md.append("- ").append(impl).append(": ").append(note).append('\n'));
       md.append('\n');
     }
     return md.toString();
