@@ -65,7 +65,9 @@ public final class AdbBench {
   }
 
   private static String adbVersion(AdbServerProcess server) {
-    String v = server.run("version").lines().findFirst().orElse("").replace("Android Debug Bridge version ", "");
+    // "Android Debug Bridge version 1.0.41" then "Version 29.0.6-debian": the second is the release.
+    String v = server.run("version").lines().filter(l -> l.startsWith("Version ")).findFirst().orElse("")
+        .replace("Version ", "");
     return v.isEmpty() ? "" : "(adb " + v + ")";
   }
 

@@ -75,7 +75,7 @@ public final class BenchReport {
     StringBuilder md = new StringBuilder();
     for (Map.Entry<String, List<ResultRow>> e : byScenario.entrySet()) {
       List<ResultRow> measured = e.getValue().stream().filter(r -> r.stats() != null && reference.test(r)).toList();
-      md.append("**").append(e.getKey()).append("**\n\n| implementation |");
+      md.append("**").append(e.getKey()).append("**\n\n| ").append(withVerdict ? "implementation" : "path").append(" |");
       if (withVerdict) {
         md.append(" right button? | best location |");
       }

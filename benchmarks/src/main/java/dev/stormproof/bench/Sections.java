@@ -41,8 +41,10 @@ final class Sections {
     if (rows.isEmpty()) {
       return md.append("_No adb.tsv: `AdbBench` did not run._\n\n").toString();
     }
-    md.append("Each row sends `input tap X Y` to the embedded virtual device on loopback with zero ")
-        .append("input latency, so the figure is the transport's cost per command.\n\n");
+    md.append("Each row taps the embedded virtual device on loopback with zero device latency, so the ")
+        .append("figure is the transport's cost per tap: one `input tap X Y` shell command per tap, except ")
+        .append("the raw row, which writes input events to the touchscreen over one long-lived stream. ")
+        .append("\"delivered\" counts the taps in the device's tap log.\n\n");
     return md.append(BenchReport.ratioTable(rows, false, r -> true)).toString();
   }
 
