@@ -55,7 +55,10 @@ JMH_ARGS=$JMH_ARGS JMH_FILTER=$JMH_FILTER
 git: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')
 SETTINGS
 step build mvn $MVN_OFFLINE -q -pl benchmarks -am -DskipTests process-classes
-[[ " ${failed[*]} " == *" build "* ]] && exit 1
+if [[ " ${failed[*]} " == *" build "* ]]; then
+  echo "the benchmarks module did not build; on a machine without the artifacts cached, run with MVN_OFFLINE= to download them" >&2
+  exit 1
+fi
 step sikulix-classpath mvn $MVN_OFFLINE -q -f benchmarks/peers/sikulix/pom.xml dependency:build-classpath \
   -Dmdep.outputFile="$PWD/$T/sikulix.classpath"
 step appium-install npm install --prefix "$T/node" --no-audit --no-fund @appium/opencv@4.1.5
