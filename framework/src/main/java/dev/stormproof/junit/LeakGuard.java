@@ -28,9 +28,13 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <p><b>When it measures.</b> Last: after every other extension's {@code afterEach} callbacks and
  * {@code TestInstancePreDestroyCallback}s, and after the closeable store values other extensions
  * created for the test, whatever the order in which extensions are declared. It does so from a
- * value it puts into the test's {@code ExtensionContext.Store} before any other extension's
- * {@code beforeEach} can (JUnit closes store values in reverse order of insertion, after all
- * after-callbacks).
+ * value it puts into the test's {@code ExtensionContext.Store} in its test-instance pre-construct
+ * callback, before any extension's {@code beforeEach} runs (JUnit closes a test's store values
+ * after all after-callbacks, in reverse order of insertion). Limits: a value another extension
+ * stores from its own pre-construct callback registered earlier is closed after the measurement;
+ * with {@code @TestInstance(PER_CLASS)} there is no per-test pre-construct callback, so the
+ * measurement is created in {@code beforeEach} and values stored by extensions whose
+ * {@code beforeEach} ran earlier are closed after it.
  *
  * <p><b>Scope and clean-up.</b> During the test the test's unique id is bound as the thread's
  * {@link dev.stormproof.leak.Owner}; javacpp pointers allocated by the test body and its
@@ -69,7 +73,7 @@ public @interface LeakGuard {
   /** Iterations measured before the baseline; default {@code stormproof.leak.warmup} (2). */
   int warmup() default UNSET;
 
-  /** Allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (8 MiB). */
+  /** Allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (16 MiB). */
   int nativeMiBTolerance() default UNSET;
 
   /** Allowed growth of live javacpp pointers; default {@code stormproof.leak.javacppTolerance} (0). */

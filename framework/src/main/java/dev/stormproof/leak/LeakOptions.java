@@ -30,6 +30,11 @@ import java.util.regex.PatternSyntaxException;
  *   <li>{@code stormproof.leak.settleMs}: how long counters may take to come back (retried
  *       with back-off doubling from 1 ms, GC between attempts), default
  *       {@value #DEFAULT_SETTLE_MS}</li>
+ *   <li>{@code stormproof.leak.nativeSettleMs}: how long settling goes on when native bytes are
+ *       the only counter still above tolerance, default {@value #DEFAULT_NATIVE_SETTLE_MS}.
+ *       Longer than the settle time on purpose: HotSpot keeps the malloc'd chunks of finished
+ *       JIT compilations in a pool that it empties every 5 seconds, which looks like several
+ *       MiB of native growth until then</li>
  *   <li>{@code stormproof.leak.maxBackoffMs}: cap of that back-off, default
  *       {@value #DEFAULT_MAX_BACKOFF_MS}</li>
  *   <li>{@code stormproof.leak.stairWindow}: iterations examined for stair-step growth (0 turns
@@ -52,16 +57,17 @@ import java.util.regex.PatternSyntaxException;
  */
 public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTolerance,
     long threadTolerance, long bufferTolerance, long taskTolerance, Duration settle,
-    Duration maxBackoff, int stairWindow, int stairPercent, List<Pattern> ignoredThreads,
+    Duration nativeSettle, Duration maxBackoff, int stairWindow, int stairPercent, List<Pattern> ignoredThreads,
     boolean sites, int stackDepth, boolean jfr, long jfrMaxBytes, Path dir) {
 
   public static final int DEFAULT_WARMUP = 2;
-  public static final long DEFAULT_NATIVE_BYTES_TOLERANCE = 8L * 1024 * 1024;
+  public static final long DEFAULT_NATIVE_BYTES_TOLERANCE = 16L * 1024 * 1024;
   public static final long DEFAULT_JAVACPP_TOLERANCE = 0;
   public static final long DEFAULT_THREAD_TOLERANCE = 0;
   public static final long DEFAULT_BUFFER_TOLERANCE = 0;
   public static final long DEFAULT_TASK_TOLERANCE = 0;
   public static final long DEFAULT_SETTLE_MS = 2000;
+  public static final long DEFAULT_NATIVE_SETTLE_MS = 6000;
   public static final long DEFAULT_MAX_BACKOFF_MS = 100;
   public static final int DEFAULT_STAIR_WINDOW = 10;
   public static final int DEFAULT_STAIR_PERCENT = 80;
@@ -87,7 +93,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public static final LeakOptions DEFAULTS = new LeakOptions(DEFAULT_WARMUP,
       DEFAULT_NATIVE_BYTES_TOLERANCE, DEFAULT_JAVACPP_TOLERANCE, DEFAULT_THREAD_TOLERANCE,
       DEFAULT_BUFFER_TOLERANCE, DEFAULT_TASK_TOLERANCE, Duration.ofMillis(DEFAULT_SETTLE_MS),
-      Duration.ofMillis(DEFAULT_MAX_BACKOFF_MS), DEFAULT_STAIR_WINDOW, DEFAULT_STAIR_PERCENT,
+      Duration.ofMillis(DEFAULT_NATIVE_SETTLE_MS), Duration.ofMillis(DEFAULT_MAX_BACKOFF_MS), DEFAULT_STAIR_WINDOW, DEFAULT_STAIR_PERCENT,
       compile(DEFAULT_IGNORED_THREADS), DEFAULT_SITES, DEFAULT_STACK_DEPTH, DEFAULT_JFR,
       DEFAULT_JFR_MAX_BYTES, Path.of(DEFAULT_DIR));
 
@@ -99,6 +105,8 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
     check(bufferTolerance >= 0, "bufferTolerance", bufferTolerance, "0 or more");
     check(taskTolerance >= 0, "taskTolerance", taskTolerance, "0 or more");
     check(settle != null && !settle.isNegative(), "settle", settle, "a duration of 0 or more");
+    check(nativeSettle != null && !nativeSettle.isNegative(), "nativeSettle", nativeSettle,
+        "a duration of 0 or more");
     check(maxBackoff != null && !maxBackoff.isNegative() && !maxBackoff.isZero(), "maxBackoff",
         maxBackoff, "a positive duration");
     check(stairWindow == 0 || stairWindow >= 3, "stairWindow", stairWindow, "0 (off) or 3 or more");
@@ -152,6 +160,8 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
         ConfigValues.longValue(config, "stormproof.leak.taskTolerance", DEFAULT_TASK_TOLERANCE),
         Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.settleMs",
             DEFAULT_SETTLE_MS)),
+        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.nativeSettleMs",
+            DEFAULT_NATIVE_SETTLE_MS)),
         Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.maxBackoffMs",
             DEFAULT_MAX_BACKOFF_MS)),
         (int) ConfigValues.longValue(config, "stormproof.leak.stairWindow", DEFAULT_STAIR_WINDOW),
@@ -177,37 +187,43 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
 
   public LeakOptions withWarmup(int v) {
     return new LeakOptions(v, nativeBytesTolerance, javacppTolerance, threadTolerance,
-        bufferTolerance, taskTolerance, settle, maxBackoff, stairWindow, stairPercent,
+        bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent,
         ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir);
   }
 
   public LeakOptions withNativeBytesTolerance(long v) {
     return new LeakOptions(warmup, v, javacppTolerance, threadTolerance, bufferTolerance,
-        taskTolerance, settle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
+        taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
         stackDepth, jfr, jfrMaxBytes, dir);
   }
 
   public LeakOptions withJavacppTolerance(long v) {
     return new LeakOptions(warmup, nativeBytesTolerance, v, threadTolerance, bufferTolerance,
-        taskTolerance, settle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
+        taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
         stackDepth, jfr, jfrMaxBytes, dir);
   }
 
   public LeakOptions withThreadTolerance(long v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, v, bufferTolerance,
-        taskTolerance, settle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
+        taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
         stackDepth, jfr, jfrMaxBytes, dir);
   }
 
   public LeakOptions withSettle(Duration v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
-        bufferTolerance, taskTolerance, v, maxBackoff, stairWindow, stairPercent, ignoredThreads,
+        bufferTolerance, taskTolerance, v, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads,
         sites, stackDepth, jfr, jfrMaxBytes, dir);
+  }
+
+  public LeakOptions withNativeSettle(Duration v) {
+    return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
+        bufferTolerance, taskTolerance, settle, v, maxBackoff, stairWindow, stairPercent,
+        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir);
   }
 
   public LeakOptions withStairWindow(int v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
-        bufferTolerance, taskTolerance, settle, maxBackoff, v, stairPercent, ignoredThreads,
+        bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, v, stairPercent, ignoredThreads,
         sites, stackDepth, jfr, jfrMaxBytes, dir);
   }
 
@@ -216,13 +232,13 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
     List<Pattern> all = new ArrayList<>(ignoredThreads);
     all.addAll(compile(regexes));
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
-        bufferTolerance, taskTolerance, settle, maxBackoff, stairWindow, stairPercent, all,
+        bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, all,
         sites, stackDepth, jfr, jfrMaxBytes, dir);
   }
 
   public LeakOptions withJfr(boolean v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
-        bufferTolerance, taskTolerance, settle, maxBackoff, stairWindow, stairPercent,
+        bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent,
         ignoredThreads, sites, stackDepth, v, jfrMaxBytes, dir);
   }
 }

@@ -25,7 +25,7 @@ public final class LeakReport {
   private final Snapshot info;
   private final LeakOptions options;
   private final boolean leaked;
-  private final String text;
+  private volatile String text;
 
   LeakReport(String header, List<Growth> growth, List<String> stairSteps,
       List<Ledger.Entry> buffers, List<Ledger.Entry> tasks, ThreadDump threads, Snapshot info,
@@ -39,7 +39,10 @@ public final class LeakReport {
     this.info = info;
     this.options = options;
     this.leaked = leaked;
-    this.text = render();
+    if (leaked) {
+      // Render now: entries are released from the ledger once reported, which changes them.
+      this.text = render();
+    }
   }
 
   public boolean leaked() {
@@ -66,13 +69,19 @@ public final class LeakReport {
     return tasks;
   }
 
+  /** The report as text; a clean iteration's report is rendered only if asked for. */
   public String text() {
-    return text;
+    String t = text;
+    if (t == null) {
+      t = render();
+      text = t;
+    }
+    return t;
   }
 
   @Override
   public String toString() {
-    return text;
+    return text();
   }
 
   private String render() {
@@ -110,8 +119,18 @@ public final class LeakReport {
     }
     if (!threads.threads().isEmpty()) {
       out.append("\nThreads that did not stop (grouped by identical stack):\n");
+      int ofTasks = 0;
       for (ThreadDump.Group g : threads.groups()) {
-        ThreadDump.formatGroup(out, g, depth, "  ");
+        // A live task's thread is shown with the task below; do not print its stack twice.
+        if (g.threads().stream().allMatch(t -> isTaskThread(t.name()))) {
+          ofTasks += g.threads().size();
+        } else {
+          ThreadDump.formatGroup(out, g, depth, "  ");
+        }
+      }
+      if (ofTasks > 0) {
+        out.append("  ").append(ofTasks).append(ofTasks == 1 ? " thread runs" : " threads run")
+            .append(" a task listed under \"Tasks still live\"\n");
       }
     }
     if (!tasks.isEmpty()) {
@@ -165,6 +184,15 @@ public final class LeakReport {
         out.append("    still open\n");
       }
     }
+  }
+
+  private boolean isTaskThread(String threadName) {
+    for (Ledger.Entry e : tasks) {
+      if (e.description().endsWith("(" + threadName + ")")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void renderTasks(StringBuilder out, int depth) {

@@ -67,8 +67,18 @@ public final class Ledger {
    */
   public Entry track(Kind kind, Object resource, String owner, String description, long bytes,
       StackTraceElement[] site) {
+    return track(kind, resource, owner, description, bytes, site, null);
+  }
+
+  /**
+   * Records {@code resource} with a probe that tells whether it was closed, also after the
+   * resource object itself was collected: {@link #sweep()} releases entries whose probe says
+   * so. Without a probe an entry lives until {@link Entry#release()}.
+   */
+  public Entry track(Kind kind, Object resource, String owner, String description, long bytes,
+      StackTraceElement[] site, java.util.function.BooleanSupplier closedProbe) {
     Entry entry = new Entry(ids.incrementAndGet(), kind, new WeakReference<>(resource), owner,
-        description, bytes, site.clone(), Thread.currentThread().getName());
+        description, bytes, site.clone(), Thread.currentThread().getName(), closedProbe);
     live.put(entry.id, entry);
     return entry;
   }
@@ -89,6 +99,15 @@ public final class Ledger {
       }
     }
     return mine;
+  }
+
+  /** Releases every entry whose closed probe reports that its resource was closed. */
+  public void sweep() {
+    for (Entry e : live.values()) {
+      if (e.closedProbe != null && e.closedProbe.getAsBoolean()) {
+        e.release();
+      }
+    }
   }
 
   /** The live entry whose resource is {@code resource} (identity), if any. */
@@ -149,9 +168,12 @@ public final class Ledger {
     private final StackTraceElement[] site;
     private final String thread;
     private final long createdNanos = System.nanoTime();
+    private final java.util.function.BooleanSupplier closedProbe;
 
     private Entry(long id, Kind kind, WeakReference<Object> resource, String owner,
-        String description, long bytes, StackTraceElement[] site, String thread) {
+        String description, long bytes, StackTraceElement[] site, String thread,
+        java.util.function.BooleanSupplier closedProbe) {
+      this.closedProbe = closedProbe;
       this.id = id;
       this.kind = kind;
       this.resource = resource;
@@ -171,9 +193,13 @@ public final class Ledger {
       return !live.containsKey(id);
     }
 
-    /** True when the resource was garbage collected without {@link #release()}. */
+    /**
+     * True when the resource was garbage collected without {@link #release()} (and, where the
+     * producer gave a closed probe, without being closed).
+     */
     public boolean collected() {
-      return resource.get() == null && !released();
+      return resource.get() == null && !released()
+          && (closedProbe == null || !closedProbe.getAsBoolean());
     }
 
     /** The resource, or null once collected. */

@@ -42,21 +42,65 @@ public final class TrackingPointerScope extends PointerScope {
     String current = Owner.current();
     String who = Owner.NONE.equals(current) ? owner : current;
     ledger.track(Ledger.Kind.NATIVE_BUFFER, p, who, describe(p), bytesOf(p),
-        sites ? site() : new StackTraceElement[0]);
+        sites ? site() : new StackTraceElement[0], closedProbe(p));
     // Deliberately not calling super.attach: watching must not change who frees the pointer.
     return this;
   }
 
   /**
-   * Releases the ledger entries of native buffers that were closed (their address is now 0).
-   * Entries whose pointer is still open, or was collected without close, stay live.
+   * Releases the ledger entries of native buffers that were closed. Entries whose pointer is
+   * still open, or was collected without close, stay live.
    */
   public static void sweep(Ledger ledger) {
-    for (Ledger.Entry e : ledger.live()) {
-      if (e.kind() == Ledger.Kind.NATIVE_BUFFER && e.resource() instanceof Pointer p
-          && p.isNull()) {
-        e.release();
+    ledger.sweep();
+  }
+
+  /**
+   * Whether {@code p} was closed, answerable also after {@code p} itself was collected: a closed
+   * pointer is often garbage a moment later, and must not then look "freed by GC". javacpp's
+   * reference count (package-private in its DeallocatorReference, read by reflection) drops
+   * below zero on {@code close()} of an unscoped pointer and is untouched when the GC frees it.
+   * Where that field cannot be read, only pointers still reachable can be judged (address 0).
+   * An explicit {@code deallocate()} leaves the count alone: such a pointer, once collected,
+   * is reported as freed by GC (use {@code close()}).
+   */
+  private static java.util.function.BooleanSupplier closedProbe(Pointer p) {
+    java.lang.ref.WeakReference<Pointer> weak = new java.lang.ref.WeakReference<>(p);
+    java.util.concurrent.atomic.AtomicInteger count = referenceCount(p);
+    return () -> {
+      Pointer alive = weak.get();
+      if (alive != null) {
+        return alive.isNull();
       }
+      return count != null && count.get() < 0;
+    };
+  }
+
+  private static final java.lang.reflect.Field DEALLOCATOR = field(Pointer.class, "deallocator");
+  private static final java.lang.reflect.Field COUNT =
+      field("org.bytedeco.javacpp.Pointer$DeallocatorReference", "count");
+
+  private static java.util.concurrent.atomic.AtomicInteger referenceCount(Pointer p) {
+    if (DEALLOCATOR == null || COUNT == null) {
+      return null;
+    }
+    try {
+      Object ref = DEALLOCATOR.get(p);
+      return COUNT.getDeclaringClass().isInstance(ref)
+          ? (java.util.concurrent.atomic.AtomicInteger) COUNT.get(ref) : null;
+    } catch (IllegalAccessException e) {
+      return null;
+    }
+  }
+
+  private static java.lang.reflect.Field field(Object owner, String name) {
+    try {
+      Class<?> c = owner instanceof Class<?> k ? k : Class.forName((String) owner);
+      java.lang.reflect.Field f = c.getDeclaredField(name);
+      f.setAccessible(true);
+      return f;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null; // another javacpp version: fall back to judging reachable pointers only
     }
   }
 

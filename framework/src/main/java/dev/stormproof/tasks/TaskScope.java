@@ -132,10 +132,11 @@ public final class TaskScope implements AutoCloseable {
   public void joinUntil(Instant until) throws InterruptedException {
     List<Task<?>> late = awaitAll(until);
     if (!late.isEmpty()) {
+      String described = describe(late); // before cancelling: the stacks show where they hung
       late.forEach(t -> t.cancel(true));
       throwIfFailed();
       throw new TaskTimeoutException(late.size() + " task(s) of scope '" + name
-          + "' still running at the deadline " + until + " were cancelled:\n" + describe(late));
+          + "' still running at the deadline " + until + " were cancelled:\n" + described);
     }
     throwIfFailed();
   }
@@ -167,7 +168,8 @@ public final class TaskScope implements AutoCloseable {
     List<Task<?>> late;
     Instant until = Instant.now().plus(options.closeTimeout());
     Instant d = deadline;
-    if (d != null && d.isBefore(until)) {
+    boolean boundedByDeadline = d != null && d.isBefore(until);
+    if (boundedByDeadline) {
       until = d;
     }
     try {
@@ -177,8 +179,16 @@ public final class TaskScope implements AutoCloseable {
       late = running();
     }
     List<Task<?>> stuck = List.of();
+    String lateDescribed = late.isEmpty() ? "" : describe(late);
+    // Only tasks that close itself had to cancel are "late"; ones a failure or a join deadline
+    // already cancelled were reported there and may just be unwinding.
+    List<Task<?>> cancelledByClose = new ArrayList<>();
     if (!late.isEmpty()) {
-      late.forEach(t -> t.cancel(true));
+      for (Task<?> t : late) {
+        if (t.cancel(true)) {
+          cancelledByClose.add(t);
+        }
+      }
       try {
         stuck = awaitStopped(late, Instant.now().plus(options.cancelGrace()));
       } catch (InterruptedException e) {
@@ -200,11 +210,12 @@ public final class TaskScope implements AutoCloseable {
       throw e;
     }
     throwIfFailed();
-    if (!late.isEmpty()) {
-      throw new TaskTimeoutException(late.size() + " task(s) of scope '" + name
-          + "' were still running " + options.closeTimeout().toMillis()
-          + " ms after close began and were cancelled; join them in the test, or give them a "
-          + "deadline:\n" + describe(late));
+    if (!cancelledByClose.isEmpty()) {
+      throw new TaskTimeoutException(cancelledByClose.size() + " task(s) of scope '" + name
+          + "' were still running when close gave up waiting (" + (boundedByDeadline
+              ? "the scope's deadline " + d : "close timeout " + options.closeTimeout().toMillis()
+              + " ms") + ") and were cancelled; join them in the test, or give them a deadline:\n"
+          + describe(cancelledByClose, lateDescribed));
     }
   }
 
@@ -288,6 +299,19 @@ public final class TaskScope implements AutoCloseable {
       }
     }
     return r;
+  }
+
+  /** The part of {@code described} (a {@link #describe} text) about {@code only}'s tasks. */
+  private static String describe(List<Task<?>> only, String described) {
+    StringBuilder out = new StringBuilder();
+    for (String block : described.split("(?m)(?=^  task #)", -1)) {
+      for (Task<?> t : only) {
+        if (block.startsWith("  " + t.label() + " [")) {
+          out.append(block.stripTrailing()).append('\n');
+        }
+      }
+    }
+    return out.toString();
   }
 
   /** Each task with state, fork site and current stack. */

@@ -163,7 +163,7 @@ final class GuardFixtures {
   static class TaskFails {
     @Test
     void failsInATask(TaskScope tasks) {
-      tasks.fork(() -> {
+      tasks.fork(() -> { // fork-site-marker
         throw new IllegalStateException("device went away");
       });
     }

@@ -30,6 +30,7 @@ class LeakGuardTest {
     return EngineTestKit.engine("junit-jupiter")
         .configurationParameters(config)
         .configurationParameter("stormproof.leak.settleMs", "300")
+        .configurationParameter("stormproof.leak.nativeSettleMs", "300")
         .configurationParameter("stormproof.tasks.closeTimeoutMs", "200")
         .configurationParameter("stormproof.tasks.cancelGraceMs", "200")
         .selectors(selectClass(testClass))
@@ -50,7 +51,7 @@ class LeakGuardTest {
     assertThat(failures).hasSize(2).allMatch(t -> t instanceof AssertionError);
     assertThat(failures.get(0).getMessage())
         .startsWith("LEAK: @LeakGuard after iteration 2 (leaks repetition 2 of 3) of UnclosedMat;"
-            + " baseline after 1 warm-up iteration(s); settled ")
+            + " baseline after 1 warm-up iteration(s); counters read ")
         .contains("\n  native buffers   +1 (baseline 0, now 1, tolerance 0) [owned by this test]\n")
         .contains("Native buffers not closed (grouped by allocation site):\n"
             + "  1 x Mat 2400x1080 CV_8UC3 (7.4 MiB each, 7.4 MiB in all) on thread "
@@ -102,7 +103,8 @@ class LeakGuardTest {
             + "(PlantedLeaks.java:" + FACTORY_LINE + ")\n");
   }
 
-  private static final int FACTORY_LINE = 114;
+  private static final int FACTORY_LINE =
+      lineOf("src/test/java/dev/stormproof/junit/PlantedLeaks.java", "// factory-site-marker");
 
   @Test
   void taskBlockedForeverOnAQueueFailsTheTestAndIsInTheLeakReport() {
@@ -122,6 +124,8 @@ class LeakGuardTest {
     assertThat(second.getSuppressed()[0].getMessage())
         .contains("; the test itself failed, this is what it left behind\n")
         .contains("  tasks            +1 (baseline 0, now 1, tolerance 0) [owned by this test]\n")
+        .contains("Threads that did not stop (grouped by identical stack):\n"
+            + "  1 thread runs a task listed under \"Tasks still live\"\n")
         .contains("Tasks still live:\n"
             + "  task #1 (stormproof-task-leaks#2-1) [CANCELLED, thread WAITING]\n")
         .contains("java.util.concurrent.LinkedBlockingQueue.take(")
@@ -214,7 +218,22 @@ class LeakGuardTest {
         .hasRootCauseMessage("device went away");
   }
 
-  private static final int TASK_FAILS_FORK_LINE = 141;
+  private static final int TASK_FAILS_FORK_LINE =
+      lineOf("src/test/java/dev/stormproof/junit/GuardFixtures.java", "// fork-site-marker");
+
+  private static int lineOf(String file, String marker) {
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(java.nio.file.Path.of(file));
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(marker)) {
+          return i + 1;
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new IllegalStateException(marker + " not found in " + file);
+  }
 
   @Test
   void perClassLifecycleIsGuardedToo() {
@@ -271,5 +290,23 @@ class LeakGuardTest {
         .allSatisfy(t -> assertThat(t.getMessage()).contains("of UnclosedMat;")
             .contains("  native buffers   +1 (baseline 0, now 1, tolerance 0) [owned by this test]"));
     assertThat(r.testEvents().succeeded().count()).isEqualTo(1 + 20);
+  }
+
+  @Test
+  void aMalformedConfigurationValueFailsBeforeTheTestRuns() {
+    List<Throwable> failures = failures(run(PlantedLeaks.UnclosedMat.class,
+        java.util.Map.of("stormproof.leak.warmup", "two")));
+    assertThat(failures).hasSize(3).allSatisfy(t -> assertThat(t)
+        .isInstanceOf(ExtensionConfigurationException.class)
+        .hasMessage("@LeakGuard on [UnclosedMat]: Configuration stormproof.leak.warmup must be a"
+            + " whole number, was 'two'; set it like stormproof.leak.warmup=2"));
+  }
+
+  @Test
+  void ignoredThreadNamesAreNotReported() {
+    EngineExecutionResults r = run(PlantedLeaks.ThreadNeverStopped.class,
+        java.util.Map.of("stormproof.leak.ignoreThreads", "planted-leaky-.*"));
+    assertThat(failures(r)).isEmpty();
+    assertThat(r.testEvents().succeeded().count()).isEqualTo(3);
   }
 }

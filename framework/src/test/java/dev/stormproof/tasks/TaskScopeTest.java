@@ -113,7 +113,27 @@ class TaskScopeTest {
     });
     started.await();
     assertThatThrownBy(scope::join).isInstanceOf(TaskTimeoutException.class);
-    scope.close();
+    scope.close(); // already reported by join: the cancelled task may still be unwinding
+  }
+
+  @Test
+  void closeCancelsWhatOutlivesTheCloseTimeoutAndSaysSo() throws Exception {
+    CountDownLatch started = new CountDownLatch(1);
+    TaskScope scope = TaskScope.open("slow", "test-owner", ledger, TaskScopeOptions.DEFAULTS
+        .withCloseTimeout(Duration.ZERO).withCancelGrace(Duration.ofSeconds(5)));
+    Task<Object> slow = scope.fork(() -> {
+      started.countDown();
+      return new LinkedBlockingQueue<>().take();
+    });
+    started.await();
+    awaitWaiting(slow);
+    assertThatThrownBy(scope::close).isInstanceOf(TaskTimeoutException.class)
+        .hasMessageStartingWith("1 task(s) of scope 'slow' were still running when close gave up"
+            + " waiting (close timeout 0 ms) and were cancelled; join them in the test, or give"
+            + " them a deadline:\n  task #1 (stormproof-task-slow-1) [WAITING]\n")
+        .hasMessageContaining("LinkedBlockingQueue.take(");
+    assertThat(slow.finished()).isTrue();
+    assertThat(ledger.live()).isEmpty();
   }
 
   @Test
