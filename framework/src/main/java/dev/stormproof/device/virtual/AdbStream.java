@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One service stream of an {@link AdbConnection}, as adbd keeps it: at most one WRTE of ours in
@@ -15,6 +16,7 @@ final class AdbStream {
   /** Host writes buffered for a stdin-reading command before the reader blocks (TCP backpressure). */
   private static final int INBOX_CHUNKS = 16;
   private static final byte[] END = new byte[0];
+  private static final long STALL_SECONDS = 30;
 
   /** Thrown to the service thread when the host or the connection closed the stream. */
   static final class ClosedException extends IOException {
@@ -119,7 +121,12 @@ final class AdbStream {
       return;
     }
     try {
-      inbox.put(payload);
+      // Blocks the connection's reader (TCP backpressure) while the command catches up; stdin
+      // readers never wait on the host, so only a stuck command can hold it this long.
+      if (!inbox.offer(payload, STALL_SECONDS, TimeUnit.SECONDS)) {
+        throw new AdbMessage.AdbProtocolException("stream " + localId + " (" + request.service() + ") did not read the"
+            + " host's input for " + STALL_SECONDS + " s");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ClosedException("interrupted while queueing input");

@@ -78,6 +78,12 @@ final class Commands {
     if (target.equals(TOUCH_DEVICE) && c.name().equals("cat") && c.args().size() == 1) {
       return input.touchStream(io);
     }
+    if (target.equals("/dev/null") && c.name().equals("cat") && c.args().size() == 1) {
+      while (io.readInput() != null) {
+        // discard, as cat > /dev/null does
+      }
+      return 0;
+    }
     if (target.equals("/dev/null")) {
       ShellParser.Command plain = new ShellParser.Command(c.joint(), c.args(), null);
       return run(plain, new ShellIo() {
@@ -227,11 +233,9 @@ final class Commands {
 
   private static int cat(List<String> args, ShellIo io) throws IOException {
     if (args.isEmpty()) {
-      byte[] chunk;
-      while ((chunk = io.readInput()) != null) {
-        io.out(chunk, 0, chunk.length);
-      }
-      return 0;
+      // An echoing cat would wait on the host's OKAYs while the host waits on ours.
+      io.err("cat: reading stdin is only supported as 'cat > " + TOUCH_DEVICE + "' or 'cat > /dev/null'\n");
+      return 1;
     }
     for (String file : args) {
       io.err("cat: " + file + ": No such file or directory\n");

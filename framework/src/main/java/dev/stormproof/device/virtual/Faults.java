@@ -20,8 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *       bytes and the stream then ends normally (shell v2 still reports the exit code). Only
  *       content validation (PNG IEND, raw header size) catches it, as with a flaky capture tool.</li>
  *   <li>{@link #goOffline()}: all connections are closed and new ones are closed right after
- *       accept, until {@link #goOnline()}; the port stays bound so clients can reconnect.</li>
+ *       accept, until {@link #goOnline()}; the port stays bound so clients can reconnect
+ *       (the adb server reconnects on its own within seconds).</li>
  * </ul>
+ *
+ * <p>"Next command" means the next stream OPENed after the call, in the order the device received
+ * the OPENs. What clients see, measured: real adb 29 passes on the bytes that arrived before a
+ * drop and exits 0 (even for {@code shell} with shell v2), so callers must validate content;
+ * dadb 1.2.10 ends the stream early or throws {@code SocketException: Broken pipe} and its
+ * {@code Dadb} stays broken. Thread-safe; {@link VirtualDevice#close()} releases hung commands
+ * without letting them answer.
  */
 public final class Faults {
 

@@ -10,8 +10,9 @@ import java.util.function.LongSupplier;
  * into gestures, following the multi-touch protocol B: {@code ABS_MT_SLOT} selects a contact,
  * {@code ABS_MT_TRACKING_ID} >= 0 starts it and -1 lifts it, {@code ABS_MT_POSITION_X/Y} move
  * it, and {@code SYN_REPORT} commits the frame. A lifted contact that never moved more than the
- * touch slop from where it went down is a tap at its down position, otherwise a swipe from down
- * to up position. A single-touch writer ({@code BTN_TOUCH} with {@code ABS_X/ABS_Y}) drives
+ * touch slop from where it went down, and was held less than the long-press timeout
+ * ({@value #LONG_PRESS_MILLIS} ms, Android 12+), is a tap at its down position; otherwise a swipe
+ * from down to up position (a long press is a swipe that ends where it started). A single-touch writer ({@code BTN_TOUCH} with {@code ABS_X/ABS_Y}) drives
  * slot 0. Timestamps in the structs are ignored (the kernel stamps events itself); durations
  * come from the device clock. Not thread-safe: one parser per writing stream.
  */
@@ -33,6 +34,7 @@ final class MultiTouchParser {
   static final int ABS_MT_TRACKING_ID = 0x39;
   static final int ABS_MT_PRESSURE = 0x3a;
   static final int SLOTS = 10;
+  static final long LONG_PRESS_MILLIS = 400;
 
   /** Receives completed gestures. */
   interface Listener {
@@ -159,7 +161,7 @@ final class MultiTouchParser {
         s.maxDistanceSquared = Math.max(s.maxDistanceSquared, dx * dx + dy * dy);
         if (s.pendingUp) {
           s.active = false;
-          if (s.maxDistanceSquared <= (long) slop * slop) {
+          if (s.maxDistanceSquared <= (long) slop * slop && now - s.startMillis < LONG_PRESS_MILLIS) {
             listener.tap(s.startX, s.startY);
           } else {
             listener.swipe(s.startX, s.startY, s.x, s.y, now - s.startMillis);

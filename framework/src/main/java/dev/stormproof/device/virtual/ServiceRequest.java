@@ -39,11 +39,14 @@ record ServiceRequest(String service, Kind kind, String command, boolean readsIn
     return Optional.of(new ServiceRequest(service, kind, command, readsInput(command)));
   }
 
-  /** Only {@code cat} without file arguments reads stdin; every other command ignores it. */
+  /**
+   * Only {@code cat > PATH} reads stdin; every other command ignores it (its input is acknowledged
+   * and dropped). Such readers never write output before end of input, so they always drain.
+   */
   private static boolean readsInput(String command) {
     try {
       for (ShellParser.Command c : ShellParser.parse(command)) {
-        if (c.name().equals("cat") && c.args().size() == 1) {
+        if (c.name().equals("cat") && c.args().size() == 1 && c.redirect() != null) {
           return true;
         }
       }

@@ -120,7 +120,9 @@ final class ShellSession implements ShellIo {
     if (length > 0) {
       written += length;
       if (v2) {
-        int max = stream.connection.maxPayload() - V2_HEADER;
+        // Packets may span WRTEs (the host reassembles per stream); this only keeps most in one.
+        int maxPayload = stream.connection.maxPayload();
+        int max = (maxPayload > V2_HEADER ? maxPayload : AdbMessage.MAX_PAYLOAD) - V2_HEADER;
         for (int off = offset; off < offset + length; off += max) {
           int n = Math.min(max, offset + length - off);
           byte[] packet = ByteBuffer.allocate(V2_HEADER + n).order(ByteOrder.LITTLE_ENDIAN)

@@ -11,7 +11,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,22 +25,42 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An Android device inside the JVM: it listens on a loopback TCP port and speaks the device side
  * of the ADB transport protocol (CNXN without AUTH, OPEN/OKAY/WRTE/CLSE, many streams per
  * connection, adbd's flow control), so {@code adb connect 127.0.0.1:PORT} and dadb talk to it as
- * to a phone. Its shell offers {@code wm}, {@code getprop}, {@code input}, {@code screencap},
- * {@code getevent -p}, a writable touchscreen ({@code exec:cat > /dev/input/event2}, raw
- * multi-touch protocol B events), {@code am}, {@code dumpsys stormproof}, {@code echo},
- * {@code true}, {@code false}, {@code exit}; the screen and input belong to a {@link VirtualApp}.
+ * to a phone. Services: {@code shell:CMD}, {@code shell,v2,...:CMD}, {@code exec:CMD}.
  *
- * <p>Lifecycle: {@code new VirtualDevice(options).start()}, then {@link #close()}, which closes
- * every connection and joins every thread the device started (names
- * {@code stormproof-vdev-<port>-accept}, {@code -conn-<n>}, {@code -stream-<n>}). Ground truth
- * for tests: {@link #tapLog()}; fault injection: {@link #faults()}. Thread-safe.
+ * <p>Shell commands (POSIX quoting, {@code && || ;}, {@code > /dev/null}):
+ * <ul>
+ *   <li>{@code wm size} / {@code wm density}: {@code Physical size: 1080x2400}, {@code Physical density: 420}</li>
+ *   <li>{@code getprop [KEY [DEFAULT]]}: all as {@code [k]: [v]} lines, or one value</li>
+ *   <li>{@code input [SOURCE] tap X Y | swipe X1 Y1 X2 Y2 [MS] | text T | keyevent CODE...}: taps
+ *       outside the screen reach nothing (exit 0, no tap logged)</li>
+ *   <li>{@code screencap -p} (PNG) and {@code screencap} (16-byte header: u32 LE width, height,
+ *       format 1 = RGBA_8888, colorspace 1 = sRGB, as Android 10+; then RGBA rows)</li>
+ *   <li>{@code getevent -p}: a key device {@code /dev/input/event0} and the touchscreen
+ *       {@code /dev/input/event2} with ABS_MT_SLOT (0-9), ABS_MT_POSITION_X/Y (0..width-1/height-1),
+ *       ABS_MT_TRACKING_ID, ABS_MT_PRESSURE, INPUT_PROP_DIRECT</li>
+ *   <li>{@code cat > /dev/input/event2}: the fast touch channel; use {@code exec:} (binary-safe)
+ *       and write 24-byte 64-bit {@code input_event} structs, multi-touch protocol B; a contact
+ *       lifted within the touch slop (8 dp) of where it went down is a tap, else a swipe</li>
+ *   <li>{@code am start [-W] [-S] -n COMPONENT}, {@code am force-stop PACKAGE}</li>
+ *   <li>{@code dumpsys stormproof}: the tap log and {@link VirtualApp#dump}</li>
+ *   <li>{@code echo [-n]}, {@code true}, {@code false}, {@code exit [N]}; anything else:
+ *       {@code /system/bin/sh: NAME: inaccessible or not found} on stderr, exit 127</li>
+ * </ul>
+ * No pty is emulated ({@code shell:} output is not CR/LF-translated) and there is no interactive
+ * shell, file system, {@code sync:} or {@code framebuffer:} service (refused with CLSE).
  *
- * @throws UncheckedIOException from {@link #start()} when the port cannot be bound
+ * <p>Lifecycle: {@code new VirtualDevice(options).start()} (also starts the app), then
+ * {@link #close()}, which closes every connection and joins every thread the device started
+ * (daemon threads {@code stormproof-vdev-<port>-accept}, {@code -conn-<n>}, {@code -stream-<n>}).
+ * Ground truth for tests: {@link #tapLog()}; fault injection: {@link #faults()}. Thread-safe.
+ * {@link #start()} throws {@link UncheckedIOException} when the port cannot be bound.
  */
 public final class VirtualDevice implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(VirtualDevice.class.getName());
   private static final long JOIN_MILLIS = 5_000;
+  /** Open connections at most; more are closed at accept, so a runaway client cannot exhaust threads. */
+  static final int MAX_CONNECTIONS = 128;
 
   private final VirtualDeviceOptions options;
   private final VirtualApp app;
@@ -189,7 +208,11 @@ public final class VirtualDevice implements AutoCloseable {
         LOG.log(Level.WARNING, serial() + ": accept failed: " + e);
         continue;
       }
-      if (faults.offline() || closing.getCount() == 0) {
+      boolean full = connections.size() >= MAX_CONNECTIONS;
+      if (full) {
+        LOG.log(Level.WARNING, serial() + ": refusing a connection, " + MAX_CONNECTIONS + " are open");
+      }
+      if (full || faults.offline() || closing.getCount() == 0) {
         try (socket) {
           socket.setSoLinger(true, 0);
         } catch (IOException ignored) {
@@ -229,32 +252,11 @@ public final class VirtualDevice implements AutoCloseable {
   // ---- used by the protocol and shell classes ----
 
   String banner() {
-    return "device::ro.product.name=" + options.product() + ";ro.product.model=" + options.model()
-        + ";ro.product.device=" + options.device() + ";features=shell_v2,cmd";
+    return DeviceProperties.banner(options);
   }
 
   Map<String, String> properties() {
-    Map<String, String> p = new LinkedHashMap<>();
-    p.put("ro.product.model", options.model());
-    p.put("ro.product.name", options.product());
-    p.put("ro.product.device", options.device());
-    p.put("ro.product.manufacturer", "Stormproof");
-    p.put("ro.product.brand", "stormproof");
-    p.put("ro.product.cpu.abi", "x86_64");
-    p.put("ro.build.version.sdk", Integer.toString(options.sdk()));
-    p.put("ro.build.version.release", release(options.sdk()));
-    p.put("ro.build.type", "user");
-    p.put("ro.build.fingerprint", "stormproof/" + options.product() + "/" + options.device() + ":"
-        + release(options.sdk()) + "/SP1A/1:user/release-keys");
-    p.put("ro.sf.lcd_density", Integer.toString(options.density()));
-    p.put("ro.serialno", serial());
-    p.put("sys.boot_completed", "1");
-    return p;
-  }
-
-  private static String release(int sdk) {
-    String[] names = {"5.0", "5.1", "6.0", "7.0", "7.1", "8.0", "8.1", "9", "10", "11", "12", "12", "13", "14", "15", "16"};
-    return sdk - 21 < names.length ? names[sdk - 21] : Integer.toString(sdk - 20);
+    return DeviceProperties.of(options, serial());
   }
 
   boolean closing() {

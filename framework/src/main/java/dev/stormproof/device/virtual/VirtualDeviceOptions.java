@@ -21,6 +21,9 @@ import java.util.function.Function;
  * {@code stormproof.virtual.tapLogCapacity} [{@value #DEFAULT_TAP_LOG_CAPACITY}], and the
  * {@link LatencyModel#fromConfig latency keys}. The app and the clock are set in code only: the
  * default app is {@link VirtualApps#defaultApp()}, the default clock {@link Clock#systemUTC()}.
+ *
+ * <p>Immutable and thread-safe (the app it names is shared, not copied). Every {@code withX}
+ * throws {@link IllegalArgumentException} saying what is wrong, the value, and what to use.
  */
 public final class VirtualDeviceOptions {
 

@@ -159,6 +159,16 @@ class AdbProtocolTest {
   }
 
   @Test
+  void tinyMaxDataStillCarriesShellV2Packets() throws Exception {
+    try (RawAdbClient c = new RawAdbClient(device.port())) {
+      c.connect(AdbMessage.VERSION, 3);
+      assertThat(c.open(1, "shell,v2,raw:echo hey")).isPositive();
+      assertThat(c.readStream(1)).containsExactly(1, 4, 0, 0, 0, 'h', 'e', 'y', '\n', 3, 1, 0, 0, 0, 0);
+      assertThat(c.writeSizes).allMatch(n -> n <= 3);
+    }
+  }
+
+  @Test
   void shellV2FramesStdoutStderrAndExit() throws Exception {
     try (RawAdbClient c = RawAdbClient.connected(device.port())) {
       assertThat(c.open(3, "shell,v2,TERM=xterm,raw:echo out && nope")).isPositive();
@@ -180,9 +190,31 @@ class AdbProtocolTest {
   }
 
   @Test
+  void connectionsBeyondTheLimitAreClosedAtAccept() throws Exception {
+    java.util.List<RawAdbClient> open = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < VirtualDevice.MAX_CONNECTIONS; i++) {
+        open.add(RawAdbClient.connected(device.port()));
+      }
+      try (RawAdbClient extra = new RawAdbClient(device.port())) {
+        assertThat(extra.connect(AdbMessage.VERSION, 4096)).isNull();
+      }
+      open.remove(0).close();
+      await().atMost(Duration.ofSeconds(10)).until(() -> device.connectionCount() < VirtualDevice.MAX_CONNECTIONS);
+      try (RawAdbClient again = RawAdbClient.connected(device.port())) {
+        assertThat(again.run("exec:echo in")).isEqualTo("in\n");
+      }
+    } finally {
+      for (RawAdbClient c : open) {
+        c.close();
+      }
+    }
+  }
+
+  @Test
   void closeJoinsEveryDeviceThread() throws Exception {
     RawAdbClient c = RawAdbClient.connected(device.port());
-    c.open(1, "exec:cat"); // a stream blocked reading input
+    c.open(1, "exec:cat > /dev/null"); // a stream blocked reading input
     String prefix = "stormproof-vdev-" + device.port() + "-";
     await().atMost(Duration.ofSeconds(10)).until(() -> threads(prefix) >= 3);
     device.close();

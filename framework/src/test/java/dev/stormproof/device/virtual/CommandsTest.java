@@ -151,15 +151,22 @@ class CommandsTest {
   }
 
   @Test
-  void catEchoesItsInputOnExec() throws Exception {
+  void catReadsStdinOnlyIntoDevices() throws Exception {
+    AdbShellResponse echo = sh("cat");
+    assertThat(echo.getExitCode()).isEqualTo(1);
+    assertThat(echo.getErrorOutput()).isEqualTo("cat: reading stdin is only supported as 'cat > /dev/input/event2' or 'cat > /dev/null'\n");
+    assertThat(sh("cat /sdcard/x").getErrorOutput()).isEqualTo("cat: /sdcard/x: No such file or directory\n");
     try (RawAdbClient c = RawAdbClient.connected(device.port())) {
-      int remote = c.open(4, "exec:cat");
-      c.send(new AdbMessage(AdbMessage.A_WRTE, 4, remote, "ping".getBytes(StandardCharsets.UTF_8)));
-      AdbMessage m;
-      do {
-        m = c.readFor(4);
-      } while (m.command() != AdbMessage.A_WRTE);
-      assertThat(new String(m.payload(), StandardCharsets.UTF_8)).isEqualTo("ping");
+      int remote = c.open(4, "exec:cat > /dev/null");
+      for (int i = 0; i < 40; i++) { // more than the inbox holds: each is read and acknowledged
+        c.send(new AdbMessage(AdbMessage.A_WRTE, 4, remote, new byte[1000]));
+      }
+      int okays = 0;
+      while (okays < 40) {
+        AdbMessage m = c.readFor(4);
+        assertThat(m.command()).isEqualTo(AdbMessage.A_OKAY);
+        okays++;
+      }
       c.send(AdbMessage.of(AdbMessage.A_CLSE, 4, remote));
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> device.connectionCount() == 1); // only dadb's

@@ -55,6 +55,17 @@ class MultiTouchParserTest {
   }
 
   @Test
+  void aLongHoldIsALongPressNotATap() {
+    feed(new TouchEvents().down(0, 50, 60).syn());
+    clock.addAndGet(399);
+    feed(new TouchEvents().up(0).syn());
+    feed(new TouchEvents().down(0, 70, 80).syn());
+    clock.addAndGet(400);
+    feed(new TouchEvents().up(0).syn());
+    assertThat(gestures).containsExactly("tap 50,60", "swipe 70,80->70,80 400ms");
+  }
+
+  @Test
   void aSwipeThatReturnsToItsStartIsNotATap() {
     feed(new TouchEvents().down(0, 100, 100).syn().move(0, 300, 100).syn().move(0, 100, 100).syn().up(0).syn());
     assertThat(gestures).containsExactly("swipe 100,100->100,100 0ms");

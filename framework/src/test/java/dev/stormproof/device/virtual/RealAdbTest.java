@@ -123,6 +123,15 @@ class RealAdbTest {
   }
 
   @Test
+  void aDroppedConnectionShowsAsShortOutputAndAdbReconnects() throws Exception {
+    device.faults().dropConnectionAfter(100);
+    byte[] cut = adb.adbBytes("-s", serial, "exec-out", "screencap", "-p");
+    assertThat(cut.length).as("adb passes on what arrived before the reset, and exits 0").isEqualTo(100);
+    await().atMost(Duration.ofSeconds(30)).until(() -> adb.adb("-s", serial, "shell", "echo", "back").stdout().equals("back\n"));
+    assertThat(adb.adbBytes("-s", serial, "exec-out", "screencap", "-p").length).isGreaterThan(100);
+  }
+
+  @Test
   void twoHundredInputTapsLandInTheTapLogInOrder() throws Exception {
     long before = device.tapLog().count();
     List<String> expected = new ArrayList<>();
