@@ -94,7 +94,7 @@ final class ArenaLayout {
   }
 
   private void title(ArenaState s, String id, List<SceneElement> out) {
-    out.add(el("logo", id, Kind.LABEL, centered(dw / 2, dh * 0.25, 640, 210), "ARENA", "gold"));
+    out.add(el("logo", id, Kind.LABEL, centered(dw / 2, dh * 0.25, 520, 170), "ARENA", "gold"));
     out.add(el("name_field", id, Kind.FIELD, centered(dw / 2, dh * 0.5, 680, 110), s.playerName.toString(), ""));
     out.add(el("play", id, Kind.BUTTON, centered(dw / 2, dh * 0.75, 360, 140), "PLAY", "orange"));
   }
@@ -138,7 +138,7 @@ final class ArenaLayout {
     String id = ArenaScreen.REWARD.id();
     Bounds panel = popupPanel(s.popup);
     out.add(el("reward_panel", id, Kind.PANEL, panel, "", ""));
-    out.add(el("reward_title", id, Kind.LABEL, child(panel, 80, 60, 600, 100),
+    out.add(el("reward_title", id, Kind.LABEL, child(panel, 160, 60, 440, 90),
         s.popup.victory() ? "VICTORY!" : "DAILY BONUS", "gold"));
     out.add(el("reward_amount", id, Kind.LABEL, child(panel, 180, 220, 400, 200), "+" + s.popup.reward(), "gold"));
     out.add(el("collect", id, Kind.BUTTON, child(panel, 230, 480, 300, 110), "COLLECT", "green"));
@@ -204,7 +204,7 @@ final class ArenaLayout {
     }
     if (s.banner != null && now < s.banner.untilMillis()) {
       boolean ok = s.banner.purchased();
-      out.add(el(ok ? "purchased" : "no_coins", id, Kind.LABEL, centered(dw / 2, dh * 0.5, 640, 130),
+      out.add(el(ok ? "purchased" : "no_coins", id, Kind.LABEL, centered(dw / 2, dh * 0.5, 520, 120),
           ok ? "PURCHASED" : "NOT ENOUGH COINS", ok ? "green" : "red"));
     }
   }

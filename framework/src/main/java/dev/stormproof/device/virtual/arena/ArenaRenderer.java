@@ -15,6 +15,8 @@ final class ArenaRenderer {
   private final ArenaFont font = new ArenaFont();
   private final ArenaBackdrop backdrop;
   private final ArenaWidgets widgets = new ArenaWidgets(font);
+  private BufferedImage frozen;
+  private ArenaState.Popup frozenFor;
 
   ArenaRenderer(long seed) {
     this.seed = seed;
@@ -25,10 +27,12 @@ final class ArenaRenderer {
     Graphics2D g = target.createGraphics();
     try {
       ArenaPaint.hints(g);
-      Scene base = s.popup != null ? layout.scene(s, s.screen, now) : scene;
-      screen(g, layout, base, s, now);
-      if (s.popup != null) {
-        widgets.scrim(g, layout);
+      if (s.popup == null) {
+        frozen = null;
+        frozenFor = null;
+        screen(g, layout, scene, s, now);
+      } else {
+        g.drawImage(frozenBackground(layout, s), 0, 0, null);
         for (SceneElement e : scene.elements()) {
           element(g, layout, e, s, now);
         }
@@ -36,6 +40,32 @@ final class ArenaRenderer {
     } finally {
       g.dispose();
     }
+  }
+
+  /**
+   * The screen under the pop-up, blurred and dimmed, as it was when the pop-up appeared: nothing
+   * under a modal pop-up can change, so it is drawn once per pop-up and size (one frame-sized
+   * image, dropped when the pop-up closes), and frames stay a function of state and time.
+   */
+  private BufferedImage frozenBackground(ArenaLayout layout, ArenaState s) {
+    if (frozen == null || frozenFor != s.popup || frozen.getWidth() != layout.size.width()
+        || frozen.getHeight() != layout.size.height()) {
+      if (frozen == null || frozen.getWidth() != layout.size.width() || frozen.getHeight() != layout.size.height()) {
+        frozen = new BufferedImage(layout.size.width(), layout.size.height(), BufferedImage.TYPE_INT_RGB);
+      }
+      long at = s.popup.shownAt();
+      Graphics2D g = frozen.createGraphics();
+      try {
+        ArenaPaint.hints(g);
+        screen(g, layout, layout.scene(s, s.screen, at), s, at);
+        widgets.blur(frozen, g);
+        widgets.scrim(g, layout);
+      } finally {
+        g.dispose();
+      }
+      frozenFor = s.popup;
+    }
+    return frozen;
   }
 
   private void screen(Graphics2D g, ArenaLayout layout, Scene scene, ArenaState s, long now) {

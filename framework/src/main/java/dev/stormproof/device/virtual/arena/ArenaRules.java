@@ -7,7 +7,7 @@ final class ArenaRules {
   /** Leaves a loading screen whose time is up. */
   static void advance(ArenaState s, long now) {
     if (s.screen == ArenaScreen.LOADING && now >= s.loadingEnd) {
-      enter(s, s.loadingTarget);
+      enter(s, s.loadingTarget, s.loadingEnd);
     }
   }
 
@@ -68,14 +68,14 @@ final class ArenaRules {
     s.loadingEnd = now + millis;
   }
 
-  private static void enter(ArenaState s, ArenaScreen target) {
+  private static void enter(ArenaState s, ArenaScreen target, long at) {
     s.screen = target;
     s.loadingTarget = null;
     switch (target) {
       case LOBBY -> {
         // a third of lobby entries (seeded) greet the player with a bonus pop-up
         if (Seeds.unit(s.options.seed(), Seeds.BONUS, s.lobbyEntries++) < 1.0 / 3) {
-          showPopup(s, false, s.options.bonusReward());
+          showPopup(s, false, s.options.bonusReward(), at);
         }
       }
       case BATTLE -> {
@@ -96,14 +96,14 @@ final class ArenaRules {
     s.lastHitAt = now;
     if (s.hits >= s.options.attacksToWin()) {
       s.battlesWon++;
-      showPopup(s, true, s.options.battleReward());
+      showPopup(s, true, s.options.battleReward(), now);
     }
   }
 
-  private static void showPopup(ArenaState s, boolean victory, int reward) {
+  private static void showPopup(ArenaState s, boolean victory, int reward, long at) {
     int n = s.popups++;
     long seed = s.options.seed();
-    s.popup = new ArenaState.Popup(victory, Seeds.unit(seed, Seeds.POPUP_X, n), Seeds.unit(seed, Seeds.POPUP_Y, n), reward);
+    s.popup = new ArenaState.Popup(victory, Seeds.unit(seed, Seeds.POPUP_X, n), Seeds.unit(seed, Seeds.POPUP_Y, n), reward, at);
   }
 
   private static void closePopup(ArenaState s) {

@@ -17,8 +17,11 @@ final class ArenaState {
       new Item("RING", 260, 0.14f), new Item("ARMOR", 350, 0.55f), new Item("STAFF", 420, 0.78f),
       new Item("CLOAK", 500, 0.85f), new Item("CROWN", 650, 0.13f), new Item("DRAGON EGG", 800, 0.40f));
 
-  /** The reward pop-up: which one, where (fractions of the free space) and what it pays. */
-  record Popup(boolean victory, double fx, double fy, int reward) {}
+  /**
+   * The reward pop-up: which one, where (fractions of the free space), what it pays, and when it
+   * appeared (the screen behind it is drawn frozen at that time).
+   */
+  record Popup(boolean victory, double fx, double fy, int reward, long shownAt) {}
 
   /** A short banner on the shop: PURCHASED or NOT ENOUGH COINS. */
   record Banner(boolean purchased, String item, long untilMillis) {}

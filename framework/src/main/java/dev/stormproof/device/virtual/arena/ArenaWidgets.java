@@ -5,6 +5,7 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RadialGradientPaint;
+import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -17,6 +18,7 @@ import java.awt.image.BufferedImage;
 final class ArenaWidgets {
   private final ArenaFont font;
   private BufferedImage scrimStrip;
+  private BufferedImage blurSmall;
 
   ArenaWidgets(ArenaFont font) {
     this.font = font;
@@ -172,4 +174,35 @@ final class ArenaWidgets {
       g.drawImage(scrimStrip, 0, y, null);
     }
   }
+
+  /**
+   * Blurs what {@code target} shows by shrinking it {@value #BLUR_FACTOR} times and stretching it
+   * back: covered buttons must not match their templates (dimming alone kept a correlation of
+   * 0.95, as normalised matching ignores brightness). Runs once per pop-up.
+   */
+  void blur(BufferedImage target, Graphics2D g) {
+    int w = Math.max(1, target.getWidth() / BLUR_FACTOR);
+    int h = Math.max(1, target.getHeight() / BLUR_FACTOR);
+    if (blurSmall == null || blurSmall.getWidth() != w || blurSmall.getHeight() != h) {
+      blurSmall = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    }
+    // halving first averages neighbours, so the second step samples a smoothed image, not single pixels
+    BufferedImage half = new BufferedImage(Math.max(1, target.getWidth() / 2), Math.max(1, target.getHeight() / 2),
+        BufferedImage.TYPE_INT_RGB);
+    Graphics2D hg = half.createGraphics();
+    Graphics2D small = blurSmall.createGraphics();
+    try {
+      hg.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      hg.drawImage(target, 0, 0, half.getWidth(), half.getHeight(), null);
+      small.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      small.drawImage(half, 0, 0, w, h, null);
+    } finally {
+      hg.dispose();
+      small.dispose();
+    }
+    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(blurSmall, 0, 0, target.getWidth(), target.getHeight(), null);
+  }
+
+  static final int BLUR_FACTOR = 16;
 }

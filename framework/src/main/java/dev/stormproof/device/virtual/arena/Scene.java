@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * What an Arena frame shows: the screen, its size and the visible elements in drawing order
  * (later ones are on top). Immutable. While the reward pop-up is up only its elements are listed:
- * the screen behind it is dimmed, hatched and not tappable.
+ * the screen behind it is blurred, dimmed, hatched and not tappable. Shop rows only partly inside
+ * the list are drawn but not listed (nor tappable): ground truth holds only whole elements.
  *
  * @param screen the current screen
  * @param size the screen size the bounds refer to

@@ -46,6 +46,34 @@ class ArenaDeterminismTest {
   }
 
   @Test
+  void framesUnderAPopUpDoNotDependOnEarlierRenders() {
+    ArenaGame watched = winBattle();
+    ArenaGame unwatched = winBattle();
+    for (long t = 20_000; t < 20_500; t += 100) {
+      watched.render(SIZE, t);
+    }
+    watched.render(new Size(1080, 2400), 20_500); // another size in between
+    assertThat(pixels(watched.render(SIZE, 21_000))).isEqualTo(pixels(unwatched.render(SIZE, 21_000)));
+  }
+
+  private static ArenaGame winBattle() {
+    ArenaGame game = new ArenaGame(ArenaOptions.defaults().withScreenSize(SIZE));
+    game.start(0);
+    long now = 10_000;
+    for (String step : List.of("play", "battle")) {
+      var c = game.scene(SIZE, now).get(step).bounds().center();
+      game.tap(c.x(), c.y(), now);
+      now = game.loadingEndsAt();
+    }
+    for (int i = 0; i < 5; i++) {
+      var c = game.scene(SIZE, now).get("attack").bounds().center();
+      game.tap(c.x(), c.y(), now);
+    }
+    assertThat(game.currentScreen(now)).isEqualTo(ArenaScreen.REWARD);
+    return game;
+  }
+
+  @Test
   void framesChangeWithTimeOnlyThroughAnimation() {
     ArenaGame game = new ArenaGame();
     game.start(0);
