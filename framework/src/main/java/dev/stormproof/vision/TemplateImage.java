@@ -32,6 +32,7 @@ final class TemplateImage {
   private final String owner;
   private final Map<Integer, OwnedMat> variants = new HashMap<>();
   private final AtomicInteger refs = new AtomicInteger(1);
+  static final int MAX_VARIANTS = 64;
 
   TemplateImage(String path, OwnedMat gray, OwnedMat bgr, double[] meanBgr, Ledger ledger, String owner) {
     this.path = path;
@@ -44,9 +45,12 @@ final class TemplateImage {
     this.owner = owner;
   }
 
-  /** Cache weight: the decoded buffers plus room for resized variants (up to ~2x gray). */
+  /**
+   * Cache weight: the decoded buffers plus an estimate for the memoised variants (most are
+   * coarse, 1/4 to 1/64 of the pixels; the estimate is fixed because Caffeine weighs on insert).
+   */
   int weight() {
-    return (int) Math.min(Integer.MAX_VALUE, gray.bytes() * 3 + bgr.bytes());
+    return (int) Math.min(Integer.MAX_VALUE, gray.bytes() * 4 + bgr.bytes());
   }
 
   /** Takes a reference; false when the image was already freed (reload it from the cache). */
@@ -101,6 +105,15 @@ final class TemplateImage {
       int h = (int) Math.round(height * key / 1000.0);
       if (w < 4 || h < 4) {
         return null;
+      }
+      if (variants.size() >= MAX_VARIANTS) {
+        // Scale searches visit many scales; beyond the memo's bound the copy is a temporary of
+        // the caller's call scope (freed when the search ends) instead of growing the cache.
+        Mat temp = new Mat(h, w, gray.mat().type());
+        try (Size size = new Size(w, h)) {
+          resize(gray.mat(), temp, size, 0, 0, key < 1000 ? INTER_AREA : INTER_LINEAR);
+        }
+        return temp;
       }
       try (LedgerScope scope = new LedgerScope(ledger, owner)) {
         v = OwnedMat.allocate(scope, h, w, gray.mat().type());

@@ -229,8 +229,9 @@ public final class Vision implements AutoCloseable {
 
   /** Runs the search (or answers it from the result cache). Package-private for the waiter. */
   Matcher.Result search(Template template, Frame frame, boolean all) {
+    double base = options.baseScale(frame.width(), frame.height());
     Matcher.Spec spec = new Matcher.Spec(template.threshold(options), template.region(),
-        template.minScale(options), template.maxScale(options), template.colorCheck(),
+        template.minScale(options) * base, template.maxScale(options) * base, template.colorCheck(),
         options.colorTolerance(), all, options.maxResults());
     ResultKey key = new ResultKey(frame.hash(), frame.width(), frame.height(), template.path(), spec.region(),
         spec.minScale(), spec.maxScale(), spec.colorCheck(), all, all ? spec.threshold() : 0);

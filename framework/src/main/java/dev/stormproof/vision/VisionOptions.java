@@ -21,6 +21,11 @@ import java.util.function.Function;
  *       {@value #DEFAULT_POLL_MILLIS} ms</li>
  *   <li>{@code stormproof.vision.scales} screen-to-template scale range, {@code 0.75-1.33} or
  *       {@code 1}; default {@value #DEFAULT_MIN_SCALE}-{@value #DEFAULT_MAX_SCALE} (exact size)</li>
+ *   <li>{@code stormproof.vision.referenceShortSide} short side (px) of the screen the templates
+ *       were cut from; when positive, the scale range is multiplied by
+ *       {@code screenShortSide / referenceShortSide}, so one template set works on every
+ *       resolution of a proportional layout; 0 turns it off; default
+ *       {@value #DEFAULT_REFERENCE_SHORT_SIDE}</li>
  *   <li>{@code stormproof.vision.colorTolerance} largest normalised mean-BGR distance, [0, 1],
  *       a colour-checked match may have; default {@value #DEFAULT_COLOR_TOLERANCE}</li>
  *   <li>{@code stormproof.vision.templates} class path root of template files; default
@@ -45,6 +50,7 @@ public final class VisionOptions {
   public static final long DEFAULT_TEMPLATE_CACHE_BYTES = 64L << 20;
   public static final int DEFAULT_RESULT_CACHE_SIZE = 256;
   public static final int DEFAULT_MAX_RESULTS = 64;
+  public static final int DEFAULT_REFERENCE_SHORT_SIDE = 0;
 
   private final double threshold;
   private final Duration timeout;
@@ -56,11 +62,17 @@ public final class VisionOptions {
   private final long templateCacheBytes;
   private final int resultCacheSize;
   private final int maxResults;
+  private final int referenceShortSide;
 
   private VisionOptions(double threshold, Duration timeout, Duration poll, double minScale,
       double maxScale, double colorTolerance, String templateRoot, long templateCacheBytes,
-      int resultCacheSize, int maxResults) {
+      int resultCacheSize, int maxResults, int referenceShortSide) {
     this.threshold = checkThreshold(threshold, "VisionOptions");
+    if (referenceShortSide < 0) {
+      throw new IllegalArgumentException("referenceShortSide " + referenceShortSide
+          + " must be 0 (off) or the short side in pixels of the screen the templates were cut from, e.g. 1080");
+    }
+    this.referenceShortSide = referenceShortSide;
     this.timeout = positive(timeout, "timeout");
     this.poll = positive(poll, "poll");
     checkScales(minScale, maxScale, "VisionOptions");
@@ -95,7 +107,7 @@ public final class VisionOptions {
     return new VisionOptions(DEFAULT_THRESHOLD, Duration.ofMillis(DEFAULT_TIMEOUT_MILLIS),
         Duration.ofMillis(DEFAULT_POLL_MILLIS), DEFAULT_MIN_SCALE, DEFAULT_MAX_SCALE,
         DEFAULT_COLOR_TOLERANCE, DEFAULT_TEMPLATE_ROOT, DEFAULT_TEMPLATE_CACHE_BYTES,
-        DEFAULT_RESULT_CACHE_SIZE, DEFAULT_MAX_RESULTS);
+        DEFAULT_RESULT_CACHE_SIZE, DEFAULT_MAX_RESULTS, DEFAULT_REFERENCE_SHORT_SIDE);
   }
 
   /** Defaults overridden by the {@code stormproof.vision.*} keys listed in the class Javadoc. */
@@ -127,6 +139,9 @@ public final class VisionOptions {
     }
     if ((v = config.apply(p + "resultCacheSize")).isPresent()) {
       o = o.withResultCacheSize((int) parseDouble(p + "resultCacheSize", v.get()));
+    }
+    if ((v = config.apply(p + "referenceShortSide")).isPresent()) {
+      o = o.withReferenceShortSide((int) parseDouble(p + "referenceShortSide", v.get()));
     }
     if ((v = config.apply(p + "maxResults")).isPresent()) {
       o = o.withMaxResults((int) parseDouble(p + "maxResults", v.get()));
@@ -221,7 +236,25 @@ public final class VisionOptions {
   private VisionOptions copy(double threshold, Duration timeout, Duration poll, double minScale,
       double maxScale, double colorTolerance, String root, long cacheBytes, int resultCache, int maxResults) {
     return new VisionOptions(threshold, timeout, poll, minScale, maxScale, colorTolerance, root,
-        cacheBytes, resultCache, maxResults);
+        cacheBytes, resultCache, maxResults, referenceShortSide);
+  }
+
+  /**
+   * Templates were cut from a screen whose short side is {@code pixels} (0: off); the scale range
+   * then applies relative to {@code screenShortSide / pixels}.
+   */
+  public VisionOptions withReferenceShortSide(int pixels) {
+    return new VisionOptions(threshold, timeout, poll, minScale, maxScale, colorTolerance, templateRoot,
+        templateCacheBytes, resultCacheSize, maxResults, pixels);
+  }
+
+  public int referenceShortSide() {
+    return referenceShortSide;
+  }
+
+  /** The factor the scale range is multiplied by on a screen of {@code width x height}. */
+  double baseScale(int width, int height) {
+    return referenceShortSide > 0 ? Math.min(width, height) / (double) referenceShortSide : 1.0;
   }
 
   public VisionOptions withThreshold(double t) {
@@ -276,6 +309,7 @@ public final class VisionOptions {
     return "VisionOptions[threshold=" + threshold + ", timeout=" + timeout + ", poll=" + poll
         + ", scales=" + minScale + "-" + maxScale + ", colorTolerance=" + colorTolerance
         + ", templates=" + templateRoot + ", templateCacheBytes=" + templateCacheBytes
-        + ", resultCacheSize=" + resultCacheSize + ", maxResults=" + maxResults + "]";
+        + ", resultCacheSize=" + resultCacheSize + ", maxResults=" + maxResults
+        + ", referenceShortSide=" + referenceShortSide + "]";
   }
 }
