@@ -33,8 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p><b>Exceptions.</b> Misuse fails before the test body with
  * {@code ExtensionConfigurationException} or {@code ParameterResolutionException}: a static or
  * final {@code Device} field, a {@code Device} parameter of a constructor or a
- * {@code @BeforeAll}/{@code @AfterAll} method (leases are per test), a parameter declared as a
- * {@code Device} subtype. Waiting longer than the lease timeout for a free device fails the test
+ * {@code @BeforeAll}/{@code @AfterAll} method (leases are per test), a parameter or field
+ * declared as a {@code Device} subtype, a {@code Device} field of a
+ * {@code @TestInstance(PER_CLASS)} class whose tests run concurrently. Waiting longer than the lease timeout for a free device fails the test
  * with a {@code DeviceTimeoutException} naming the devices and their holders. A {@code Device}
  * parameter of a test without {@code @OnDevice} gets JUnit's own "No ParameterResolver
  * registered" error: the extension is not active there to explain more.

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -45,6 +47,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     List<Object> instances = context.getRequiredTestInstances().getAllInstances();
     for (Object instance : instances) {
       validateFields(instance.getClass());
+      validateSharedInstance(instance.getClass(), context);
     }
     TestDevice testDevice = lease(context);
     for (Object instance : instances) {
@@ -76,7 +79,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
   private TestDevice lease(ExtensionContext context) {
     Owner.Binding binding = Owner.current().equals(Owner.NONE) ? Owner.bind(context.getUniqueId()) : null;
     try {
-      DevicePool.Lease lease = runtime(context).pool().lease();
+      DevicePool.Lease lease = runtime(context).pool().lease(Owner.current());
       TestDevice testDevice = new TestDevice(lease, binding);
       context.getStore(NAMESPACE).put(DEVICE_KEY, testDevice);
       return testDevice;
@@ -176,6 +179,24 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
               + ", but this field is " + name + "; declare it as " + r.type().getSimpleName());
         }
       }
+    }
+  }
+
+  // A per-class instance run concurrently is shared by parallel tests: one field cannot hold two leases.
+  private void validateSharedInstance(Class<?> type, ExtensionContext context) {
+    // getExecutionMode() reports the declared mode even when parallel execution is off.
+    boolean parallel = context.getConfigurationParameter("junit.jupiter.execution.parallel.enabled").map(Boolean::parseBoolean).orElse(false);
+    if (!parallel || context.getTestInstanceLifecycle().orElse(null) != TestInstance.Lifecycle.PER_CLASS
+        || context.getExecutionMode() != ExecutionMode.CONCURRENT) {
+      return;
+    }
+    List<Field> fields = injectableFields(type);
+    if (!fields.isEmpty()) {
+      Field f = fields.get(0);
+      throw new ExtensionConfigurationException("@OnDevice on [field " + f.getDeclaringClass().getSimpleName() + "." + f.getName()
+          + "]: a Device field needs its own test instance per test, but " + type.getSimpleName()
+          + " uses @TestInstance(PER_CLASS) and runs tests concurrently, so parallel tests would overwrite it; "
+          + "take the Device as a test method parameter, or annotate the class with @Execution(SAME_THREAD)");
     }
   }
 

@@ -1,13 +1,16 @@
 package dev.stormproof.junit;
 
 import dev.stormproof.device.Device;
+import dev.stormproof.device.DeviceException;
 import dev.stormproof.device.adb.DevicePool;
 import dev.stormproof.leak.Owner;
 import dev.stormproof.tap.RateLimitedDevice;
+import java.util.List;
 
 /**
  * One test's device: its lease and the owner binding of the test thread. Closing cancels the
- * test's queued taps and returns the device; idempotent (the extension closes it in afterEach,
+ * test's queued taps, waits for its tap in flight, returns the device, and then throws when taps
+ * the test queued with {@code tapAsync} failed (so such a failure fails the test); idempotent (the extension closes it in afterEach,
  * the store closes it again as a safety net).
  */
 final class TestDevice implements AutoCloseable {
@@ -42,6 +45,14 @@ final class TestDevice implements AutoCloseable {
     try {
       if (lease.device() instanceof RateLimitedDevice limited) {
         limited.queue().cancel(lease.owner());
+        List<Throwable> failures = limited.queue().takeFailures(lease.owner());
+        if (!failures.isEmpty()) {
+          DeviceException e = new DeviceException(failures.size() + " tap(s) this test queued with tapAsync failed on "
+              + lease.device().serial() + "; the first: " + failures.get(0).getMessage()
+              + "; use the blocking tap() to handle a failure where it happens", failures.get(0));
+          failures.stream().skip(1).forEach(e::addSuppressed);
+          throw e;
+        }
       }
     } finally {
       lease.close();

@@ -13,7 +13,9 @@ import java.util.concurrent.CompletableFuture;
  * A {@link Device} whose {@link #tap} goes through a {@link TapQueue}; every other call goes
  * straight to the device. {@code tap} blocks until the tap was delivered and rethrows its failure
  * (a {@code DeviceException}), so a lost connection is never swallowed; use {@link #tapAsync} to
- * queue without waiting (the failure is then on the future, and counted in the queue's metrics).
+ * queue without waiting (the failure is then on the future, counted in the queue's metrics, and
+ * kept for the tap's owner: {@link TapQueue#takeFailures}; under {@code @OnDevice} it fails the
+ * test when the test ends).
  * Arguments are validated before queueing, so a bad point fails in the caller.
  *
  * <p>Ownership: a device made by {@link #owning} closes its queue and the device on

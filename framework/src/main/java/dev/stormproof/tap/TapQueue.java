@@ -5,8 +5,11 @@ import dev.stormproof.device.Point;
 import dev.stormproof.leak.Owner;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,7 +42,10 @@ public final class TapQueue implements AutoCloseable {
     void deliver(Point point) throws Exception;
   }
 
-  private record Tap(Point point, String owner, long enqueuedAt, CompletableFuture<Void> done) {}
+  private record Tap(Point point, String owner, long enqueuedAt, CompletableFuture<Void> done, boolean async) {}
+
+  /** Failed asynchronous taps kept per owner until {@link #takeFailures}; bounded so a forgetful caller cannot grow it forever. */
+  static final int MAX_KEPT_FAILURES = 1000;
 
   private final String name;
   private final TapOptions options;
@@ -49,19 +55,14 @@ public final class TapQueue implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition notEmpty = lock.newCondition();
   private final Condition notFull = lock.newCondition();
+  private final Condition idle = lock.newCondition();
+  private final Map<String, List<Throwable>> asyncFailures = new HashMap<>();
+  private int keptFailures;
+  private String inFlightOwner;
   private final Thread dispatcher;
   private boolean closed;
 
-  // Guarded by lock.
-  private long submitted;
-  private long delivered;
-  private long failed;
-  private long rejected;
-  private long cancelled;
-  private final long[] waits = new long[WAIT_SAMPLES];
-  private int waitCount;
-  private long firstDelivery = -1;
-  private long lastDelivery;
+  private final TapStats stats = new TapStats(); // guarded by lock
 
   // Dispatcher-thread only.
   private double tokens;
@@ -87,18 +88,24 @@ public final class TapQueue implements AutoCloseable {
   /**
    * Queues a tap owned by {@link Owner#current()}. The future completes when the tap was
    * delivered, or exceptionally with the delivery's failure or a {@link TapCancelledException}.
+   * A delivery failure is also kept for the owner until {@link #takeFailures} (the JUnit layer
+   * fails the test with it), so it is not lost when nobody looks at the future.
    *
    * @throws TapRejectedException when the queue is full (after waiting, with overflow
    *     {@code block}) or closed
    */
   public CompletableFuture<Void> submit(Point point) {
+    return enqueue(point, true);
+  }
+
+  private CompletableFuture<Void> enqueue(Point point, boolean async) {
     Objects.requireNonNull(point, "point");
-    Tap tap = new Tap(point, Owner.current(), 0, new CompletableFuture<>());
+    Tap tap = new Tap(point, Owner.current(), 0, new CompletableFuture<>(), async);
     lock.lock();
     try {
       if (queue.size() >= options.capacity() && !closed) {
         if (options.overflow() == TapOptions.Overflow.REJECT) {
-          rejected++;
+          stats.rejected++;
           throw new TapRejectedException("tap queue of " + name + " is full (" + options.capacity() + " taps waiting at "
               + options.rate() + " taps/s); the tap at " + point + " was rejected: lower the tap rate of the test, "
               + "or raise stormproof.tap.capacity, or set stormproof.tap.overflow=block");
@@ -106,7 +113,7 @@ public final class TapQueue implements AutoCloseable {
         long left = options.offerTimeout().toNanos();
         while (queue.size() >= options.capacity() && !closed) {
           if (left <= 0) {
-            rejected++;
+            stats.rejected++;
             throw new TapRejectedException("tap queue of " + name + " stayed full (" + options.capacity() + " taps waiting at "
                 + options.rate() + " taps/s) for " + human(options.offerTimeout()) + "; the tap at " + point
                 + " was rejected: lower the tap rate of the test, or raise stormproof.tap.capacity or stormproof.tap.offerTimeout");
@@ -120,13 +127,13 @@ public final class TapQueue implements AutoCloseable {
         }
       }
       if (closed) {
-        rejected++;
+        stats.rejected++;
         throw new TapRejectedException("tap queue of " + name + " is closed; the tap at " + point
             + " was rejected: the device lease ended, tap within the test that holds the device");
       }
-      tap = new Tap(point, tap.owner(), clock.nanoTime(), tap.done());
+      tap = new Tap(point, tap.owner(), clock.nanoTime(), tap.done(), async);
       queue.addLast(tap);
-      submitted++;
+      stats.submitted++;
       notEmpty.signal();
     } finally {
       lock.unlock();
@@ -142,7 +149,7 @@ public final class TapQueue implements AutoCloseable {
    *     still queued)
    */
   public void tap(Point point) {
-    CompletableFuture<Void> done = submit(point);
+    CompletableFuture<Void> done = enqueue(point, false);
     try {
       done.get(options.deliveryTimeout().toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -164,7 +171,11 @@ public final class TapQueue implements AutoCloseable {
     }
   }
 
-  /** Drops every queued tap of {@code owner}; returns how many. Taps being delivered are not interrupted. */
+  /**
+   * Drops every queued tap of {@code owner} and waits (up to the delivery timeout) until a tap of
+   * {@code owner} being delivered has finished, so that afterwards nothing of the owner is queued
+   * or in flight. Returns how many queued taps were dropped. A delivering tap is not interrupted.
+   */
   public int cancel(String owner) {
     int n = 0;
     lock.lock();
@@ -178,9 +189,19 @@ public final class TapQueue implements AutoCloseable {
               "tap at " + t.point() + " on " + name + " was cancelled: its owner " + owner + " ended before it was delivered"));
         }
       }
-      cancelled += n;
+      stats.cancelled += n;
       if (n > 0) {
         notFull.signalAll();
+      }
+      // Queued taps are gone first, so the dispatcher cannot pick another one of this owner meanwhile.
+      long left = options.deliveryTimeout().toNanos();
+      while (owner.equals(inFlightOwner) && left > 0 && !closed) {
+        try {
+          left = idle.awaitNanos(left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
       }
     } finally {
       lock.unlock();
@@ -188,18 +209,29 @@ public final class TapQueue implements AutoCloseable {
     return n;
   }
 
+  /**
+   * Removes and returns the failures of {@code owner}'s taps queued with {@link #submit} (at most
+   * {@value #MAX_KEPT_FAILURES} are kept in all; later ones are only counted in the metrics).
+   */
+  public List<Throwable> takeFailures(String owner) {
+    lock.lock();
+    try {
+      List<Throwable> list = asyncFailures.remove(owner);
+      if (list == null) {
+        return List.of();
+      }
+      keptFailures -= list.size();
+      return list;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Counters and wait percentiles now. */
   public TapMetrics metrics() {
     lock.lock();
     try {
-      int n = Math.min(waitCount, WAIT_SAMPLES);
-      long[] sorted = Arrays.copyOf(waits, n);
-      Arrays.sort(sorted);
-      Duration p50 = n == 0 ? Duration.ZERO : Duration.ofNanos(sorted[(int) Math.ceil(0.50 * n) - 1]);
-      Duration p99 = n == 0 ? Duration.ZERO : Duration.ofNanos(sorted[(int) Math.ceil(0.99 * n) - 1]);
-      double span = (lastDelivery - firstDelivery) / 1e9;
-      double rate = delivered < 2 || span <= 0 ? 0 : (delivered - 1) / span;
-      return new TapMetrics(queue.size(), submitted, delivered, failed, rejected, cancelled, p50, p99, rate);
+      return stats.snapshot(queue.size());
     } finally {
       lock.unlock();
     }
@@ -210,7 +242,7 @@ public final class TapQueue implements AutoCloseable {
     try {
       boolean removed = queue.removeIf(t -> t.done() == done);
       if (removed) {
-        cancelled++;
+        stats.cancelled++;
         notFull.signal();
         done.completeExceptionally(new TapCancelledException("tap on " + name + " was abandoned by its producer"));
       }
@@ -242,6 +274,7 @@ public final class TapQueue implements AutoCloseable {
           if (tap == null) {
             continue; // cancelled while we waited for the token; the token stays
           }
+          inFlightOwner = tap.owner();
           notFull.signal();
         } finally {
           lock.unlock();
@@ -254,7 +287,7 @@ public final class TapQueue implements AutoCloseable {
         } catch (Throwable t) {
           failure = t;
         }
-        record(tap, startedAt, failure == null);
+        record(tap, startedAt, failure);
         if (failure == null) {
           tap.done().complete(null);
         } else {
@@ -279,20 +312,17 @@ public final class TapQueue implements AutoCloseable {
     }
   }
 
-  private void record(Tap tap, long startedAt, boolean ok) {
+  private void record(Tap tap, long startedAt, Throwable failure) {
+    boolean ok = failure == null;
     lock.lock();
     try {
-      waits[waitCount % WAIT_SAMPLES] = startedAt - tap.enqueuedAt();
-      waitCount++;
-      if (ok) {
-        delivered++;
-        if (firstDelivery < 0) {
-          firstDelivery = startedAt;
-        }
-        lastDelivery = startedAt;
-      } else {
-        failed++;
+      inFlightOwner = null;
+      idle.signalAll();
+      if (!ok && tap.async() && keptFailures < MAX_KEPT_FAILURES) {
+        asyncFailures.computeIfAbsent(tap.owner(), k -> new ArrayList<>()).add(failure);
+        keptFailures++;
       }
+      stats.dispatched(startedAt - tap.enqueuedAt(), startedAt, ok);
     } finally {
       lock.unlock();
     }
@@ -308,10 +338,11 @@ public final class TapQueue implements AutoCloseable {
         for (Tap t : queue) {
           t.done().completeExceptionally(new TapCancelledException("tap at " + t.point() + " on " + name + " was cancelled: the tap queue closed"));
         }
-        cancelled += queue.size();
+        stats.cancelled += queue.size();
         queue.clear();
         notEmpty.signalAll();
         notFull.signalAll();
+        idle.signalAll();
       }
     } finally {
       lock.unlock();

@@ -19,7 +19,7 @@ class DeviceRuntimeTest {
         assertThat(runtime.options().auto()).isTrue();
         assertThat(runtime.virtualDevices()).hasSize(2);
         assertThat(runtime.pool().serials()).containsExactlyElementsOf(runtime.virtualDevices().stream().map(v -> v.serial()).toList());
-        try (var lease = runtime.pool().lease()) {
+        try (var lease = runtime.pool().lease("runtime-test")) {
           assertThat(lease.device().screenSize()).isEqualTo(new Size(120, 240));
         }
       }

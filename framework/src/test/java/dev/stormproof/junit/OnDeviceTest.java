@@ -131,6 +131,31 @@ class OnDeviceTest {
     assertThat(seen.get("b")).isEqualTo("ok\n");
   }
 
+  static volatile dev.stormproof.device.virtual.VirtualDevice embedded;
+
+  @OnDevice
+  static class AsyncTapFails {
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final org.junit.jupiter.api.extension.BeforeEachCallback FIND_DEVICE =
+        context -> embedded = OnDeviceExtension.runtime(context).virtualDevices().get(0);
+
+    @Test
+    void queuesATapThatIsLost(Device device) {
+      device.screenSize();
+      embedded.faults().dropConnectionAfter(0);
+      CompletableFuture<Void> f = ((RateLimitedDevice) device).tapAsync(Point.of(4, 4));
+      f.exceptionally(e -> null).join();
+    }
+  }
+
+  @Test
+  void an_async_tap_failure_fails_the_test_at_its_end() {
+    run(AsyncTapFails.class).testEvents().assertThatEvents().haveExactly(1, event(test("queuesATapThatIsLost"),
+        finishedWithFailure(instanceOf(dev.stormproof.device.DeviceException.class), message(m -> m.startsWith(
+            "1 tap(s) this test queued with tapAsync failed on " + embedded.serial() + "; the first: " + embedded.serial()
+                + ": connection lost during tap (4, 4)") && m.endsWith("; use the blocking tap() to handle a failure where it happens")))));
+  }
+
   static class MethodLevel {
     @Test
     @OnDevice
@@ -172,6 +197,28 @@ class OnDeviceTest {
         finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
             "@OnDevice on [field FinalField.device]: a Device field must be a non-static, non-final instance field, but it is final; "
                 + "remove final (each test leases its own device and Stormproof assigns the field before each test)"))));
+  }
+
+  @OnDevice
+  @org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
+  @org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.CONCURRENT)
+  static class SharedInstanceField {
+    Device device;
+
+    @Test
+    void t() { }
+  }
+
+  @Test
+  void a_device_field_on_a_shared_instance_under_parallel_execution_fails() {
+    // JUnit runs PER_CLASS classes in one thread unless they ask for @Execution(CONCURRENT).
+    run(SharedInstanceField.class, Map.of("junit.jupiter.execution.parallel.enabled", "true"))
+        .testEvents().assertThatEvents().haveExactly(1, event(test("t"),
+            finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(
+                "@OnDevice on [field SharedInstanceField.device]: a Device field needs its own test instance per test, but "
+                    + "SharedInstanceField uses @TestInstance(PER_CLASS) and runs tests concurrently, so parallel tests would "
+                    + "overwrite it; take the Device as a test method parameter, or annotate the class with @Execution(SAME_THREAD)"))));
+    run(SharedInstanceField.class).testEvents().assertStatistics(s -> s.succeeded(1));
   }
 
   @OnDevice

@@ -152,9 +152,13 @@ class TapQueueTest {
       try (Owner.Binding ignored = Owner.bind("test-B")) {
         b.add(q.submit(Point.of(3, 0)));
       }
-      assertThat(q.cancel("test-A")).isEqualTo(2);
+      // cancel drops A's queued taps at once, then waits for A's tap in flight to finish.
+      CompletableFuture<Integer> cancelled = CompletableFuture.supplyAsync(() -> q.cancel("test-A"));
+      await().until(() -> a.get(0).isDone() && a.get(1).isDone());
+      assertThat(cancelled).isNotDone();
       release.countDown();
-      inFlight.get();
+      assertThat(cancelled.get()).isEqualTo(2);
+      assertThat(inFlight).isDone();
       b.get(0).get();
       assertThatThrownBy(() -> a.get(0).get()).isInstanceOf(TapCancelledException.class)
           .hasMessage("tap at (1, 0) on d was cancelled: its owner test-A ended before it was delivered");
@@ -169,6 +173,20 @@ class TapQueueTest {
       assertThatThrownBy(() -> q.tap(Point.of(5, 5))).isInstanceOf(DeviceLostException.class).hasMessage("d: connection lost");
       assertThat(q.metrics().failed()).isEqualTo(1);
       assertThat(q.metrics().delivered()).isZero();
+    }
+  }
+
+  @Test
+  void failures_of_async_taps_are_kept_for_their_owner_but_not_those_already_thrown() {
+    try (TapQueue q = new TapQueue("d", opts(100, 1), p -> { throw new DeviceLostException("lost at " + p); }, clock)) {
+      try (Owner.Binding ignored = Owner.bind("test-A")) {
+        CompletableFuture<Void> f = q.submit(Point.of(1, 1));
+        assertThatThrownBy(f::join).hasCauseInstanceOf(DeviceLostException.class);
+        assertThatThrownBy(() -> q.tap(Point.of(2, 2))).isInstanceOf(DeviceLostException.class);
+      }
+      assertThat(q.takeFailures("test-A")).extracting(Throwable::getMessage).containsExactly("lost at (1, 1)");
+      assertThat(q.takeFailures("test-A")).isEmpty();
+      assertThat(q.metrics().failed()).isEqualTo(2);
     }
   }
 

@@ -7,11 +7,8 @@ import dev.stormproof.device.Point;
 import dev.stormproof.device.Screenshot;
 import dev.stormproof.device.ShellResult;
 import dev.stormproof.device.Size;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,7 +35,6 @@ import java.util.regex.Pattern;
 public final class AdbDevice implements Device {
 
   private static final Pattern WM_SIZE = Pattern.compile("(Physical|Override) size:\\s*(\\d+)x(\\d+)");
-  private static final String EXIT_MARKER = "__stormproof_exit=";
 
   private final String serial;
   private final AdbOptions options;
@@ -49,7 +45,7 @@ public final class AdbDevice implements Device {
   private volatile Boolean rawCapture;
   private RawTouch rawTouch;
   private boolean touchChosen;
-  private final ScratchBuffer scratch = new ScratchBuffer();
+  private final ScreenCapture capture = new ScreenCapture();
 
   private AdbDevice(String serial, AdbOptions options, DeviceCalls.Connector connector) {
     this.serial = serial;
@@ -214,7 +210,7 @@ public final class AdbDevice implements Device {
       Boolean raw = rawCapture;
       if (raw == null || raw) {
         try {
-          Screenshot shot = capture(t, false, expected, reuse);
+          Screenshot shot = capture.capture(serial, t, false, expected, reuse);
           rawCapture = true;
           return shot;
         } catch (DeviceProtocolException e) {
@@ -224,32 +220,8 @@ public final class AdbDevice implements Device {
           rawCapture = false;
         }
       }
-      return capture(t, true, expected, reuse);
+      return capture.capture(serial, t, true, expected, reuse);
     });
-  }
-
-  private Screenshot capture(AdbTransport t, boolean png, Size expected, ByteBuffer reuse) throws IOException {
-    String command = png ? "screencap -p" : "screencap";
-    long at = System.nanoTime();
-    synchronized (scratch) {
-      ByteArrayOutputStream out = scratch.take();
-      if (t.supports("shell_v2")) {
-        ShellV2.Result r;
-        try (AdbTransport.Channel c = t.open("shell,v2,raw:" + command)) {
-          r = ShellV2.readAll(c.in(), out);
-        }
-        if (r.exitCode() != 0) {
-          throw new DeviceCommandException(serial + ": '" + command + "' exited " + r.exitCode() + ": " + r.stderr().toString(StandardCharsets.UTF_8).trim());
-        }
-      } else {
-        try (AdbTransport.Channel c = t.open("exec:" + command)) {
-          c.in().transferTo(out);
-        }
-      }
-      byte[] data = scratch.bytes();
-      return png ? ScreenDecoder.decodePng(data, out.size(), expected, reuse, at)
-          : ScreenDecoder.decodeRaw(data, out.size(), expected, reuse, at);
-    }
   }
 
   @Override
@@ -303,28 +275,8 @@ public final class AdbDevice implements Device {
     return r;
   }
 
-  private ShellResult run(AdbTransport t, String command) throws IOException {
-    if (t.supports("shell_v2")) {
-      try (AdbTransport.Channel c = t.open("shell,v2,raw:" + command)) {
-        ShellV2.Result r = ShellV2.readAll(c.in(), new ByteArrayOutputStream());
-        return new ShellResult(r.exitCode(), r.stdout().toString(StandardCharsets.UTF_8), r.stderr().toString(StandardCharsets.UTF_8));
-      }
-    }
-    // Pre-Android-7 devices: no exit packet, so the exit code travels as a trailing marker line
-    // and its absence means the stream was cut.
-    try (AdbTransport.Channel c = t.open("shell:" + command + " ; echo " + EXIT_MARKER + "$?")) {
-      String all = new String(readAll(c.in()), StandardCharsets.UTF_8).replace("\r\n", "\n");
-      int at = all.lastIndexOf(EXIT_MARKER);
-      if (at < 0) {
-        throw new java.io.EOFException("shell stream ended before the exit marker (" + all.length() + " chars of output)");
-      }
-      int code = Integer.parseInt(all.substring(at + EXIT_MARKER.length()).trim());
-      return new ShellResult(code, all.substring(0, at), "");
-    }
-  }
-
-  private static byte[] readAll(InputStream in) throws IOException {
-    return in.readAllBytes();
+  private static ShellResult run(AdbTransport t, String command) throws IOException {
+    return AdbShell.run(t, command);
   }
 
   private Size checkOnScreen(Point p, String what) {
@@ -347,29 +299,5 @@ public final class AdbDevice implements Device {
 
   private static String abbreviate(String s) {
     return s.length() <= 80 ? s : s.substring(0, 77) + "...";
-  }
-
-  /** A growable capture buffer kept between screenshots: frames are megabytes, fresh ones page-fault. */
-  private static final class ScratchBuffer {
-    private final Exposed out = new Exposed();
-
-    ByteArrayOutputStream take() {
-      out.reset();
-      return out;
-    }
-
-    byte[] bytes() {
-      return out.buffer();
-    }
-
-    private static final class Exposed extends ByteArrayOutputStream {
-      Exposed() {
-        super(1 << 20);
-      }
-
-      byte[] buffer() {
-        return buf;
-      }
-    }
   }
 }

@@ -3,7 +3,6 @@ package dev.stormproof.device.adb;
 import dev.stormproof.device.Device;
 import dev.stormproof.device.DeviceNotFoundException;
 import dev.stormproof.device.DeviceTimeoutException;
-import dev.stormproof.leak.Owner;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,19 +54,19 @@ public final class DevicePool implements AutoCloseable {
     return all;
   }
 
-  /** Leases a device, waiting at most the pool's lease timeout. */
-  public Lease lease() {
-    return lease(leaseTimeout);
+  /** Leases a device for {@code holder} (a test id, shown in messages), waiting at most the pool's lease timeout. */
+  public Lease lease(String holder) {
+    return lease(holder, leaseTimeout);
   }
 
   /**
-   * Leases a device for {@link Owner#current()}, waiting at most {@code timeout}.
+   * Leases a device for {@code holder}, waiting at most {@code timeout}.
    *
    * @throws DeviceTimeoutException naming every device and its holder when none was free in time
    * @throws IllegalStateException when the pool is closed
    */
-  public Lease lease(Duration timeout) {
-    String owner = Owner.current();
+  public Lease lease(String holder, Duration timeout) {
+    String owner = Objects.requireNonNull(holder, "holder");
     long left = timeout.toNanos();
     lock.lock();
     try {
@@ -160,7 +159,7 @@ public final class DevicePool implements AutoCloseable {
       return device;
     }
 
-    /** Who leased it ({@link Owner#current()} at lease time). */
+    /** Who leased it. */
     public String owner() {
       return owner;
     }

@@ -5,6 +5,6 @@
  * and {@link dev.stormproof.device.adb.DeviceSelector} (which devices a run uses),
  * {@link dev.stormproof.device.adb.DevicePool} (exclusive leases), and
  * {@link dev.stormproof.device.adb.ShellQuote}. No dadb type appears in a public signature.
- * Depends only on {@code dev.stormproof.device} (and {@code leak.Owner} for lease owners).
+ * Depends only on {@code dev.stormproof.device}.
  */
 package dev.stormproof.device.adb;

@@ -10,7 +10,6 @@ import dev.stormproof.device.Point;
 import dev.stormproof.device.Screenshot;
 import dev.stormproof.device.ShellResult;
 import dev.stormproof.device.Size;
-import dev.stormproof.leak.Owner;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +42,9 @@ class DevicePoolTest {
   void leases_are_exclusive_and_a_waiter_gets_the_released_device() throws Exception {
     NamedDevice a = new NamedDevice("a");
     try (DevicePool pool = new DevicePool(List.of(a), Duration.ofMinutes(1))) {
-      DevicePool.Lease first = pool.lease();
+      DevicePool.Lease first = pool.lease("t");
       AtomicReference<DevicePool.Lease> second = new AtomicReference<>();
-      Thread waiter = new Thread(() -> second.set(pool.lease()), "waiter");
+      Thread waiter = new Thread(() -> second.set(pool.lease("t")), "waiter");
       waiter.start();
       await().until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
       assertThat(second.get()).isNull();
@@ -60,18 +59,12 @@ class DevicePoolTest {
   @Test
   void waiting_too_long_names_the_devices_and_their_holders() {
     try (DevicePool pool = new DevicePool(List.of(new NamedDevice("a"), new NamedDevice("b")), Duration.ofMillis(20))) {
-      try (Owner.Binding x = Owner.bind("[test:one]")) {
-        pool.lease();
-      }
-      try (Owner.Binding y = Owner.bind("[test:two]")) {
-        pool.lease();
-      }
-      try (Owner.Binding z = Owner.bind("[test:three]")) {
-        assertThatThrownBy(pool::lease).isInstanceOf(DeviceTimeoutException.class)
-            .hasMessage("no device was free within 20 ms for [test:three]: all 2 are leased (a by [test:one], b by [test:two]); "
-                + "raise stormproof.device.leaseTimeout, add devices (stormproof.adb.servers, stormproof.device.virtualCount) "
-                + "or lower junit.jupiter.execution.parallel parallelism");
-      }
+      pool.lease("[test:one]");
+      pool.lease("[test:two]");
+      assertThatThrownBy(() -> pool.lease("[test:three]")).isInstanceOf(DeviceTimeoutException.class)
+          .hasMessage("no device was free within 20 ms for [test:three]: all 2 are leased (a by [test:one], b by [test:two]); "
+              + "raise stormproof.device.leaseTimeout, add devices (stormproof.adb.servers, stormproof.device.virtualCount) "
+              + "or lower junit.jupiter.execution.parallel parallelism");
     }
   }
 
@@ -85,7 +78,7 @@ class DevicePoolTest {
       for (int t = 0; t < 16; t++) {
         Thread th = new Thread(() -> {
           for (int i = 0; i < 200; i++) {
-            try (DevicePool.Lease lease = pool.lease()) {
+            try (DevicePool.Lease lease = pool.lease("t")) {
               AtomicInteger n = inUse.computeIfAbsent(lease.device().serial(), k -> new AtomicInteger());
               if (n.incrementAndGet() != 1) {
                 overlaps.incrementAndGet();
