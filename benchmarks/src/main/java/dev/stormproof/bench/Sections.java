@@ -75,7 +75,10 @@ final class Sections {
       return md.append("_jmh.csv is empty._\n\n").toString();
     }
     List<String> header = csvFields(all.get(0));
-    md.append("Short run (settings in `run.sh`): treat the error column seriously.\n\n| benchmark | params | mode | score | error (99.9%) | unit |\n|---|---|---|---:|---:|---|\n");
+    md.append("Short run (settings above): treat the error column seriously. Image benchmarks use the ")
+        .append("peers' default scene (Arena's shop at 1080x2400, ARMOR gem template; ")
+        .append("`-Dstormproof.bench.scene=synthetic` for the Java2D screen). Rows ending in `:judged` / ")
+        .append("`:falseAlarms` are counts per measurement iteration, not times.\n\n| benchmark | params | mode | score | error (99.9%) | unit |\n|---|---|---|---:|---:|---|\n");
     for (String line : all.subList(1, all.size())) {
       List<String> f = csvFields(line);
       StringBuilder params = new StringBuilder();

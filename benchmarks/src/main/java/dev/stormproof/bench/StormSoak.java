@@ -114,7 +114,7 @@ public final class StormSoak {
         }
       }
       sampler.phase("end");
-      summary.put("live threads at end, by name", threadNames());
+      String threadsAtEnd = threadNames();
       TapLedger.Check c = taps.check(vd.tapLog().snapshot());
       if (vd.tapLog().count() > vd.tapLog().capacity()) {
         failures.add("tap log overflowed its capacity " + vd.tapLog().capacity() + ": raise it to check every tap");
@@ -141,6 +141,7 @@ public final class StormSoak {
       summary.put("failed taps by kind", taps.failureKinds());
       summary.put("leak guard verdict per round", String.join(", ", leakVerdicts));
       summary.putAll(series(sampler.samples()));
+      summary.put("live threads at end, by name (the virtual device's idle stream workers linger 30 s)", threadsAtEnd);
       Files.writeString(out.resolve("soak-series.csv"), sampler.csv());
     }
     summary.put("result", failures.isEmpty() ? "PASS" : "FAIL: " + String.join("; ", failures));
