@@ -1,7 +1,6 @@
 package dev.stormproof.vision;
 
 import static org.bytedeco.opencv.global.opencv_core.mean;
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGBA2BGR;
 import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGBA2GRAY;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;

@@ -87,7 +87,8 @@ final class Matcher {
     int perScale = spec.all() ? spec.maxResults() * 2 : TOP_K;
     // Colour-checked: look-alikes of the wrong colour are dropped after the peak scan, so scan deeper.
     int peaksPerScale = spec.colorCheck() ? Math.max(64, perScale * 8) : perScale;
-    double floor = spec.all() ? Math.max(0.3, spec.threshold() - 0.35) : -1;
+    // Low on purpose: at a coarse scale 10% off, a wide text label scores ~0.5 before the scale climb.
+    double floor = spec.all() ? Math.max(0.3, spec.threshold() - 0.5) : -1;
     List<Coarse> coarse = new ArrayList<>();
     Mat view = levelMat.apply(new Rect(lx, ly, lw, lh));
     for (int i = 0; i < scales.length; i++) {
@@ -161,19 +162,17 @@ final class Matcher {
     // instead of climbing each.
     if (scaleSearch && !refined.isEmpty()) {
       double top = refined.get(0).score;
+      int leaders = spec.all() ? TOP_K : 2;
       Candidate leader = null;
       for (int i = 0; i < refined.size(); i++) {
         Candidate r = refined.get(i);
         // Below threshold - HOPELESS even a 10% scale error does not explain the gap (measured on
         // Arena text buttons: 0.63 at 10% off, 0.97 at the right scale).
-        if (r.score < 0.985 && r.score >= spec.threshold() - HOPELESS && (i < 2 || r.score >= top - 0.05)) {
-          r = climbScale(frame, tpl, r, roi, smin, smax, FINE_RATIO, 3);
-          if (r.score < spec.threshold()) { // a near miss: the coarse scale estimate may be off
-            r = climbScale(frame, tpl, r, roi, smin, smax, Math.sqrt(COARSE_STEP), 4);
-          }
-          refined.set(i, r);
+        boolean lead = i < leaders || r.score >= top - 0.05;
+        if (r.score < 0.985 && r.score >= spec.threshold() - HOPELESS && lead) {
+          refined.set(i, rescue(frame, tpl, r, roi, smin, smax, spec.threshold()));
         }
-        if (i < 2 || r.score >= top - 0.05) {
+        if (lead) {
           leader = leader == null || refined.get(i).score > leader.score ? refined.get(i) : leader;
         }
       }
@@ -188,7 +187,7 @@ final class Matcher {
         }
         r = refined.get(i);
         if (r.score < spec.threshold() && r.score >= spec.threshold() - HOPELESS) {
-          refined.set(i, climbScale(frame, tpl, r, roi, smin, smax, FINE_RATIO, 3)); // a near miss: maybe another scale
+          refined.set(i, rescue(frame, tpl, r, roi, smin, smax, spec.threshold()));
         }
       }
     }
@@ -275,6 +274,13 @@ final class Matcher {
       ratio = Math.sqrt(ratio);
     }
     return best;
+  }
+
+  /** Fine scale climb; if still below threshold, a wide one (the coarse scale estimate may be off). */
+  private static Candidate rescue(Frame frame, TemplateImage tpl, Candidate r, Region roi, double smin,
+      double smax, double threshold) {
+    r = climbScale(frame, tpl, r, roi, smin, smax, FINE_RATIO, 3);
+    return r.score < threshold ? climbScale(frame, tpl, r, roi, smin, smax, Math.sqrt(COARSE_STEP), 4) : r;
   }
 
   /**

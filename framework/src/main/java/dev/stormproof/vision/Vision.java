@@ -122,6 +122,9 @@ public final class Vision implements AutoCloseable {
 
   /** Captures the screen now. The frame is owned by this Vision; close it early to reuse its memory. */
   public Frame capture() {
+    if (gate.isClosed()) {
+      throw gate.closedError("capture()"); // fail before the device round trip
+    }
     Screenshot shot = device.screenshot(); // device I/O outside the gate: close need not wait for it
     try (Gate.Call call = gate.enter("capture()")) {
       Frame.Buffers buffers = spareFrames.poll();

@@ -217,7 +217,8 @@ public final class ArenaAccuracy {
     out.add("Errors:");
     out.addAll(errors);
     out.forEach(System.out::println);
-    Files.createDirectories(Path.of("target"));
-    Files.write(Path.of("target", "vision-accuracy.txt"), out);
+    Path target = Screens.targetDir();
+    Files.write(target.resolve("vision-accuracy.txt"), out);
+    System.out.println("written to " + target.resolve("vision-accuracy.txt"));
   }
 }

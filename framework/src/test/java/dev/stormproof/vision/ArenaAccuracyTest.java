@@ -22,7 +22,9 @@ class ArenaAccuracyTest {
     ArenaAccuracy.Row row = ArenaAccuracy.run(templates, new Size(720, 1600), "calibrated", ArenaAccuracy.calibrated());
     System.out.println(ArenaAccuracy.HEADER + "\n" + row);
     assertThat(row.errors).isEmpty();
-    assertThat(row.findTp).isEqualTo(26);
-    assertThat(row.allTp).isEqualTo(48);
+    assertThat(new int[] {row.findFp, row.findFn, row.allFp, row.allFn}).containsOnly(0);
+    // Not vacuous: every stop shows several templated elements (counts follow Arena's layout).
+    assertThat(row.findTp).isGreaterThanOrEqualTo(20);
+    assertThat(row.allTp).isGreaterThanOrEqualTo(40);
   }
 }

@@ -129,9 +129,9 @@ public final class MatchBench {
       }
     }
     out.forEach(System.out::println);
-    Path target = Path.of("target");
-    Files.createDirectories(target);
+    Path target = Screens.targetDir();
     Files.write(target.resolve("vision-bench.txt"), out);
+    System.out.println("written to " + target.resolve("vision-bench.txt"));
   }
 
   private static Object check(Match m, int x, int y) {

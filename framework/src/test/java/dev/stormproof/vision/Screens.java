@@ -27,6 +27,15 @@ final class Screens {
 
   private Screens() {}
 
+  /** The module's {@code target/} folder (the parent of test-classes), wherever Maven was started. */
+  static Path targetDir() {
+    try {
+      return Path.of(Screens.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A w x h screen with a vertical gradient and seeded clutter, then {@code draw} in base coordinates scaled by {@code scale}. */
   static BufferedImage screen(int w, int h, double scale, Consumer<Graphics2D> draw) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
