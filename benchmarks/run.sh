@@ -52,7 +52,7 @@ RUNS=$RUNS WARMUP=$WARMUP (PeersBench timed / warm-up calls per matcher)
 ADB_TAPS=$ADB_TAPS (AdbBench taps per path)
 SOAK_ARGS=$SOAK_ARGS
 JMH_ARGS=$JMH_ARGS JMH_FILTER=$JMH_FILTER
-git: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')
+git: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet -- . ':!docs/BENCHMARKS.md' 2>/dev/null || echo ' (with uncommitted changes)')
 SETTINGS
 step build mvn $MVN_OFFLINE -q -pl benchmarks -am -DskipTests process-classes
 if [[ " ${failed[*]} " == *" build "* ]]; then
