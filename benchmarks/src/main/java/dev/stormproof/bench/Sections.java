@@ -65,6 +65,30 @@ final class Sections {
     return md.toString();
   }
 
+  /**
+   * The hour-long soak (issue: taps/s held, zero leaks, RSS flat after warm-up). It is too long
+   * for {@code run.sh}, so {@code benchmarks/soak-hour.sh} writes its results into
+   * {@code docs/soak-1h/} (committed) and every report shows them.
+   */
+  static String hourSoak(Path dir) {
+    StringBuilder md = new StringBuilder("## Storm soak, one hour (outside CI)\n\n");
+    Path tsv = dir.resolve("soak.tsv");
+    if (!Files.exists(tsv)) {
+      return md.append("_No docs/soak-1h/soak.tsv: run `benchmarks/soak-hour.sh`._\n\n").toString();
+    }
+    md.append("`benchmarks/soak-hour.sh` (300 producers, 20 taps/s, 3600 s in 12 rounds, the first a warm-up; ")
+        .append("virtual device with phone latency; `-Xms1g -Xmx1g -XX:+AlwaysPreTouch`). ")
+        .append("Each round is judged by the leak guard; the per-second series is `docs/soak-1h/soak-series.csv`.\n\n")
+        .append("| metric | value |\n|---|---|\n");
+    for (String line : lines(tsv)) {
+      String[] kv = line.split("\t", 2);
+      if (kv.length == 2) {
+        md.append("| ").append(kv[0]).append(" | ").append(kv[1]).append(" |\n");
+      }
+    }
+    return md.append("\n").toString();
+  }
+
   static String jmh(Path csv) {
     StringBuilder md = new StringBuilder("## JMH: hot paths\n\n");
     if (!Files.exists(csv)) {
