@@ -49,6 +49,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
 
   @Override
   public void beforeEach(ExtensionContext context) throws IllegalAccessException {
+    screenshotPolicy(context);
     List<Object> instances = context.getRequiredTestInstances().getAllInstances();
     for (Object instance : instances) {
       validateFields(instance.getClass());
@@ -125,11 +126,11 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
    * failure may be a lost device) is noted in the report, never a second failure.
    */
   private static void attachFinalScreen(ExtensionContext context) {
-    String when = context.getConfigurationParameter("stormproof.report.screenshot").orElse("always").trim();
-    if (!when.equals("always") && !when.equals("failed") && !when.equals("never")) {
-      throw new ExtensionConfigurationException("@OnDevice on [" + context.getRequiredTestClass().getSimpleName()
-          + "]: stormproof.report.screenshot must be always, failed or never, but it is '" + when
-          + "'; fix it in junit-platform.properties or -D");
+    String when;
+    try {
+      when = screenshotPolicy(context);
+    } catch (ExtensionConfigurationException e) {
+      return; // already reported by beforeEach; clean-up must not fail on it
     }
     TestDevice device = context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class);
     boolean failed = context.getExecutionException().isPresent();
@@ -143,6 +144,17 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     } catch (RuntimeException e) {
       runtime.reports().event("no final screenshot: " + e.getMessage());
     }
+  }
+
+  /** {@code stormproof.report.screenshot}, checked before the test so clean-up never fails on it. */
+  private static String screenshotPolicy(ExtensionContext context) {
+    String when = context.getConfigurationParameter("stormproof.report.screenshot").orElse("always").trim();
+    if (!when.equals("always") && !when.equals("failed") && !when.equals("never")) {
+      throw new ExtensionConfigurationException("@OnDevice on [" + context.getRequiredTestClass().getSimpleName()
+          + "]: stormproof.report.screenshot must be always, failed or never, but it is '" + when
+          + "'; fix it in junit-platform.properties or -D");
+    }
+    return when;
   }
 
   /** Whether {@code @OnDevice} leased a device for this test (its beforeEach ran). */
