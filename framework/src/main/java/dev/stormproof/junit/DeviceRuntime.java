@@ -6,7 +6,11 @@ import dev.stormproof.device.adb.DevicePool;
 import dev.stormproof.device.adb.DeviceOptions;
 import dev.stormproof.device.adb.DeviceSelector;
 import dev.stormproof.device.virtual.VirtualDevice;
+import dev.stormproof.device.virtual.VirtualApp;
+import dev.stormproof.device.virtual.VirtualApps;
 import dev.stormproof.device.virtual.VirtualDeviceOptions;
+import dev.stormproof.device.virtual.arena.ArenaGame;
+import dev.stormproof.device.virtual.arena.ArenaOptions;
 import dev.stormproof.report.ReportSinks;
 import dev.stormproof.tap.RateLimitedDevice;
 import dev.stormproof.tap.TapOptions;
@@ -44,7 +48,7 @@ final class DeviceRuntime implements AutoCloseable {
       if (adb.isEmpty()) {
         VirtualDeviceOptions vo = VirtualDeviceOptions.fromConfig(config);
         for (int i = 0; i < options.virtualCount(); i++) {
-          VirtualDevice v = new VirtualDevice(vo).start();
+          VirtualDevice v = new VirtualDevice(vo.withApp(app(config))).start();
           virtual.add(v);
           adb.add(AdbDevice.direct("127.0.0.1", v.port(), options.adb()));
         }
@@ -60,6 +64,15 @@ final class DeviceRuntime implements AutoCloseable {
       virtual.forEach(VirtualDevice::close);
       throw e;
     }
+  }
+
+  /**
+   * A new instance of the default app for one virtual device; Arena (the default) gets the
+   * {@code stormproof.arena.*} keys of this run, which a ServiceLoader-made instance cannot.
+   */
+  private static VirtualApp app(Function<String, Optional<String>> config) {
+    VirtualApp app = VirtualApps.defaultApp();
+    return app instanceof ArenaGame ? new ArenaGame(ArenaOptions.fromConfig(config)) : app;
   }
 
   DevicePool pool() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stormproof.device.Size;
 import dev.stormproof.device.adb.TestAdbServer;
+import dev.stormproof.device.virtual.arena.ArenaGame;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -25,5 +26,17 @@ class DeviceRuntimeTest {
       }
     }
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("stormproof-"));
+  }
+
+  @Test
+  void the_embedded_arena_takes_the_arena_keys_of_the_run_and_each_device_its_own_game() {
+    Map<String, String> cfg = Map.of("stormproof.device", "virtual", "stormproof.device.virtualCount", "2",
+        "stormproof.virtual.latency.fast", "true", "stormproof.arena.startCoins", "777", "stormproof.arena.seed", "5");
+    try (DeviceRuntime runtime = DeviceRuntime.start(k -> Optional.ofNullable(cfg.get(k)))) {
+      var games = runtime.virtualDevices().stream().map(v -> (ArenaGame) v.app()).toList();
+      assertThat(games).hasSize(2).doesNotHaveDuplicates();
+      assertThat(games).allSatisfy(g -> assertThat(g.coins()).isEqualTo(777));
+      assertThat(games.get(0).dump(0)).contains("seed=5\n");
+    }
   }
 }
