@@ -9,7 +9,8 @@ import dev.stormproof.device.DeviceLostException;
 import dev.stormproof.device.DeviceTimeoutException;
 import dev.stormproof.device.Point;
 import dev.stormproof.device.Size;
-import dev.stormproof.device.adb.TestAdbServer;
+import dev.stormproof.testing.RecordingSink;
+import dev.stormproof.testing.TestAdbServer;
 import dev.stormproof.device.virtual.LatencyModel;
 import dev.stormproof.device.virtual.VirtualApp;
 import dev.stormproof.device.virtual.VirtualDevice;
@@ -76,9 +77,7 @@ class FaultMatrixTest {
 
   /** {@code connectionsLeft}: connections to the virtual device that are not the run's (an adb server's). */
   private EngineExecutionResults run(Class<?> type, Map<String, String> extra, int connectionsLeft) {
-    RecordingReportSink.LABELS.clear();
-    RecordingSink.ATTACHMENTS.clear();
-    RecordingSink.EVENTS.clear();
+    RecordingSink.registered().clear();
     liveAfterClass.clear();
     Map<String, String> config = new HashMap<>(Map.of("stormproof.device", device.serial(), "stormproof.device.timeout", "5s",
         "stormproof.tap.rate", "500", "stormproof.tap.burst", "50"));
@@ -90,7 +89,7 @@ class FaultMatrixTest {
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("stormproof-")
         && !t.getName().startsWith("stormproof-vdev-"));
     await().atMost(Duration.ofSeconds(10)).until(() -> device.connectionCount() == connectionsLeft);
-    assertThat(RecordingReportSink.LABELS).contains("device=" + device.serial());
+    assertThat(RecordingSink.registered().labels).contains("device=" + device.serial());
     assertThat(liveAfterClass).as("ledger entries of tests still live after the class").isEmpty();
     return results;
   }
@@ -164,7 +163,7 @@ class FaultMatrixTest {
   void connection_dropped_mid_screenshot(String capture) {
     Throwable t = failedThenRecovered(run(DropMidScreenshot.class, Map.of("stormproof.adb.capture", capture)));
     assertLost(t, "screencap");
-    assertThat(RecordingSink.ATTACHMENTS).extracting(RecordingSink.Attachment::name)
+    assertThat(RecordingSink.registered().attachments).extracting(RecordingSink.Attachment::name)
         .contains("screen when the test failed", "screen at the end of the test");
   }
 
@@ -337,7 +336,7 @@ class FaultMatrixTest {
   void a_device_that_goes_offline_fails_its_test_and_the_next_test_reconnects() {
     Throwable t = failedThenRecovered(run(OfflineThenBack.class, Map.of()));
     assertLost(t, "shell 'echo gone'");
-    assertThat(RecordingSink.ATTACHMENTS).extracting(RecordingSink.Attachment::name)
+    assertThat(RecordingSink.registered().attachments).extracting(RecordingSink.Attachment::name)
         .contains("screen when the test failed", "screen at the end of the test");
   }
 
