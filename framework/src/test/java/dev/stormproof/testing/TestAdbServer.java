@@ -118,10 +118,15 @@ public final class TestAdbServer implements AutoCloseable {
 
   /** {@code adb connect 127.0.0.1:devicePort} and waits until the device is online. */
   public void connect(int devicePort) throws Exception {
-    String serial = "127.0.0.1:" + devicePort;
-    adb("connect", serial);
+    connect("127.0.0.1:" + devicePort);
+  }
+
+  /** {@code adb connect serial}, waits until the device is online, and returns what connect printed. */
+  public String connect(String serial) throws Exception {
+    String out = adb("connect", serial);
     await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
         .until(() -> adb("devices").contains(serial + "\tdevice"));
+    return out;
   }
 
   @Override

@@ -103,8 +103,7 @@ class DadbTest {
   @Test
   void throughTheAdbServer() throws Exception {
     try (TestAdbServer adb = new TestAdbServer()) {
-      assertThat(adb.run("connect", device.serial()).stdout()).contains("connected to " + device.serial());
-      await().atMost(Duration.ofSeconds(10)).until(() -> adb.run("devices").stdout().contains(device.serial() + "\tdevice"));
+      assertThat(adb.connect(device.serial())).contains("connected to " + device.serial());
       try (Dadb dadb = AdbServer.createDadb("127.0.0.1", adb.port, "host:transport:" + device.serial())) {
         AdbShellResponse r = dadb.shell("wm size && exit 3");
         assertThat(r.getOutput()).isEqualTo("Physical size: 1080x2400\n");

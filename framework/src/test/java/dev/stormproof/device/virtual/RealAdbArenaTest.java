@@ -39,8 +39,7 @@ class RealAdbArenaTest {
   @Test
   void twoHundredTapsPlayABattleAndLandInTheTapLog() throws Exception {
     adb = new TestAdbServer();
-    assertThat(adb.run("connect", device.serial()).stdout()).contains("connected to " + device.serial());
-    await().atMost(Duration.ofSeconds(10)).until(() -> adb.run("devices").stdout().contains(device.serial() + "\tdevice"));
+    assertThat(adb.connect(device.serial())).contains("connected to " + device.serial());
 
     tap(ArenaScreen.TITLE, "play");
     tap(ArenaScreen.LOBBY, "battle"); // waits out the loading screen first

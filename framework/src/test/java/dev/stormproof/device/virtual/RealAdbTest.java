@@ -37,9 +37,7 @@ class RealAdbTest {
         .withLatency(LatencyModel.fast())).start();
     serial = device.serial();
     adb = new TestAdbServer();
-    TestAdbServer.Result connect = adb.run("connect", serial);
-    assertThat(connect.stdout()).contains("connected to " + serial);
-    await().atMost(Duration.ofSeconds(10)).until(() -> adb.run("devices").stdout().contains(serial + "\tdevice"));
+    assertThat(adb.connect(serial)).contains("connected to " + serial);
   }
 
   @AfterAll
