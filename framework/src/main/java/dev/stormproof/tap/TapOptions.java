@@ -1,5 +1,6 @@
 package dev.stormproof.tap;
 
+import dev.stormproof.config.DurationText;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
@@ -115,20 +116,8 @@ public final class TapOptions {
   }
 
   static Duration parseDuration(String key, String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
     try {
-      Duration d;
-      if (v.startsWith("pt")) {
-        d = Duration.parse(v.toUpperCase(Locale.ROOT));
-      } else if (v.endsWith("ms")) {
-        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-      } else if (v.endsWith("s")) {
-        d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
-      } else if (v.endsWith("m")) {
-        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
-      } else {
-        throw new NumberFormatException(v);
-      }
+      Duration d = DurationText.parse(value);
       return positive(key, d);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(key + "=" + value + " is not a positive duration: write it like 250ms, 5s, 2m or PT5S", e);

@@ -6,7 +6,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.stormproof.device.Device;
 import dev.stormproof.device.DeviceNotFoundException;
 import dev.stormproof.device.Point;
-import dev.stormproof.device.adb.TestAdbServer;
+import dev.stormproof.testing.TestAdbServer;
 import dev.stormproof.vision.Match;
 import dev.stormproof.vision.Vision;
 import java.time.Duration;

@@ -3,8 +3,8 @@ package dev.stormproof.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stormproof.device.Size;
-import dev.stormproof.device.adb.TestAdbServer;
 import dev.stormproof.device.virtual.arena.ArenaGame;
+import dev.stormproof.testing.TestAdbServer;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,8 @@ import dev.stormproof.device.DeviceLostException;
 import dev.stormproof.device.DeviceTimeoutException;
 import dev.stormproof.device.Point;
 import dev.stormproof.device.Size;
-import dev.stormproof.device.adb.TestAdbServer;
+import dev.stormproof.testing.RecordingSink;
+import dev.stormproof.testing.TestAdbServer;
 import dev.stormproof.device.virtual.LatencyModel;
 import dev.stormproof.device.virtual.VirtualApp;
 import dev.stormproof.device.virtual.VirtualDevice;
@@ -76,9 +77,7 @@ class FaultMatrixTest {
 
   /** {@code connectionsLeft}: connections to the virtual device that are not the run's (an adb server's). */
   private EngineExecutionResults run(Class<?> type, Map<String, String> extra, int connectionsLeft) {
-    RecordingReportSink.LABELS.clear();
-    RecordingSink.ATTACHMENTS.clear();
-    RecordingSink.EVENTS.clear();
+    RecordingSink.registered().clear();
     liveAfterClass.clear();
     Map<String, String> config = new HashMap<>(Map.of("stormproof.device", device.serial(), "stormproof.device.timeout", "5s",
         "stormproof.tap.rate", "500", "stormproof.tap.burst", "50"));
@@ -90,7 +89,7 @@ class FaultMatrixTest {
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("stormproof-")
         && !t.getName().startsWith("stormproof-vdev-"));
     await().atMost(Duration.ofSeconds(10)).until(() -> device.connectionCount() == connectionsLeft);
-    assertThat(RecordingReportSink.LABELS).contains("device=" + device.serial());
+    assertThat(RecordingSink.registered().labels).contains("device=" + device.serial());
     assertThat(liveAfterClass).as("ledger entries of tests still live after the class").isEmpty();
     return results;
   }
@@ -119,24 +118,43 @@ class FaultMatrixTest {
         + " \\(.+\\); it will be reopened on the next call");
   }
 
+  /** @OnDevice attached the screen when the test failed and at its end, even with the connection gone. */
+  private static void assertScreensAttached() {
+    assertThat(RecordingSink.registered().attachments).extracting(RecordingSink.Attachment::name)
+        .contains("screen when the test failed", "screen at the end of the test");
+  }
+
   private String serial() {
     return device.serial();
   }
 
   static final java.util.List<String> liveAfterClass = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  /** Records what the run's ledger still holds for tests once the class is done (the template cache is the run's). */
+  /**
+   * Every fixture's shape: on the device, leak-guarded (warm-up 1 unless the fixture says otherwise),
+   * test {@code a} meets the fault and test {@code b} (after it, by name) must pass on a reopened
+   * connection. Records what the run's ledger still holds for tests once the class is done (the
+   * template cache is the run's).
+   */
+  @OnDevice
+  @LeakGuard(warmup = 1)
+  @TestMethodOrder(MethodOrderer.MethodName.class)
   abstract static class LedgerProbe {
     @org.junit.jupiter.api.extension.RegisterExtension
     static final org.junit.jupiter.api.extension.AfterAllCallback LIVE = context -> StormproofLedger.of(context).live().stream()
         .filter(e -> !e.owner().equals("run/templates")).forEach(e -> liveAfterClass.add(e.toString()));
   }
 
+  /** A fixture whose recovering test {@code b} is a shell round trip. */
+  abstract static class RecoversOverShell extends LedgerProbe {
+    @Test
+    void b(Device d) {
+      assertThat(d.shell("echo back").stdout()).isEqualTo("back\n");
+    }
+  }
+
   // --- connection dropped mid-screenshot -----------------------------------------------------------
 
-  @OnDevice
-  @LeakGuard(warmup = 1)
-  @TestMethodOrder(MethodOrderer.MethodName.class)
   static class DropMidScreenshot extends LedgerProbe {
     @Test
     void a(Device d) {
@@ -164,13 +182,10 @@ class FaultMatrixTest {
   void connection_dropped_mid_screenshot(String capture) {
     Throwable t = failedThenRecovered(run(DropMidScreenshot.class, Map.of("stormproof.adb.capture", capture)));
     assertLost(t, "screencap");
-    assertThat(RecordingSink.ATTACHMENTS).extracting(RecordingSink.Attachment::name)
-        .contains("screen when the test failed", "screen at the end of the test");
+    assertScreensAttached();
   }
 
-  @OnDevice
   @LeakGuard(warmup = 2)
-  @TestMethodOrder(MethodOrderer.MethodName.class)
   static class DropMidVisionCapture extends LedgerProbe {
     @Test
     void a(Vision vision) {
@@ -206,20 +221,12 @@ class FaultMatrixTest {
 
   // --- connection dropped mid-shell ----------------------------------------------------------------
 
-  @OnDevice
-  @LeakGuard(warmup = 1)
-  @TestMethodOrder(MethodOrderer.MethodName.class)
-  static class DropMidShell extends LedgerProbe {
+  static class DropMidShell extends RecoversOverShell {
     @Test
     void a(Device d) {
       d.screenSize();
       vdev.faults().dropConnectionAfter(3);
       d.shell("echo hello-world");
-    }
-
-    @Test
-    void b(Device d) {
-      assertThat(d.shell("echo back").stdout()).isEqualTo("back\n");
     }
   }
 
@@ -231,9 +238,6 @@ class FaultMatrixTest {
 
   // --- connection dropped mid tap burst --------------------------------------------------------------
 
-  @OnDevice
-  @LeakGuard(warmup = 1)
-  @TestMethodOrder(MethodOrderer.MethodName.class)
   static class DropMidTapBurst extends LedgerProbe {
     @Test
     void a(Device d) {
@@ -280,10 +284,7 @@ class FaultMatrixTest {
 
   // --- hung device ----------------------------------------------------------------------------------
 
-  @OnDevice
-  @LeakGuard(warmup = 1)
-  @TestMethodOrder(MethodOrderer.MethodName.class)
-  static class HungDevice extends LedgerProbe {
+  static class HungDevice extends RecoversOverShell {
     @Test
     void a(Device d) {
       d.screenSize();
@@ -294,11 +295,6 @@ class FaultMatrixTest {
     @AfterEach
     void heal() {
       vdev.faults().release();
-    }
-
-    @Test
-    void b(Device d) {
-      assertThat(d.shell("echo back").stdout()).isEqualTo("back\n");
     }
   }
 
@@ -311,10 +307,7 @@ class FaultMatrixTest {
 
   // --- offline, then back -------------------------------------------------------------------------
 
-  @OnDevice
-  @LeakGuard(warmup = 1)
-  @TestMethodOrder(MethodOrderer.MethodName.class)
-  static class OfflineThenBack extends LedgerProbe {
+  static class OfflineThenBack extends RecoversOverShell {
     @Test
     void a(Device d) {
       d.screenSize();
@@ -326,27 +319,18 @@ class FaultMatrixTest {
     void heal() {
       vdev.faults().goOnline();
     }
-
-    @Test
-    void b(Device d) {
-      assertThat(d.shell("echo back").stdout()).isEqualTo("back\n");
-    }
   }
 
   @Test
   void a_device_that_goes_offline_fails_its_test_and_the_next_test_reconnects() {
     Throwable t = failedThenRecovered(run(OfflineThenBack.class, Map.of()));
     assertLost(t, "shell 'echo gone'");
-    assertThat(RecordingSink.ATTACHMENTS).extracting(RecordingSink.Attachment::name)
-        .contains("screen when the test failed", "screen at the end of the test");
+    assertScreensAttached();
   }
 
   // --- adb server killed and restarted ------------------------------------------------------------
 
-  @OnDevice
-  @LeakGuard(warmup = 1)
-  @TestMethodOrder(MethodOrderer.MethodName.class)
-  static class AdbServerRestart extends LedgerProbe {
+  static class AdbServerRestart extends RecoversOverShell {
     @Test
     void a(Device d) throws Exception {
       assertThat(d.shell("echo via-server").stdout()).isEqualTo("via-server\n");
@@ -360,11 +344,6 @@ class FaultMatrixTest {
         adbServer = new TestAdbServer(adbServer.port);
         adbServer.connect(vdev.port());
       }
-    }
-
-    @Test
-    void b(Device d) {
-      assertThat(d.shell("echo back").stdout()).isEqualTo("back\n");
     }
   }
 

@@ -5,6 +5,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import dev.stormproof.device.Device;
 import dev.stormproof.device.virtual.VirtualDeviceOptions;
+import dev.stormproof.testing.RecordingSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class LauncherSessionTest {
   @Test
   void one_session_starts_the_devices_once_labels_tests_and_closes_everything_at_its_end() {
     serials.clear();
-    RecordingReportSink.LABELS.clear();
+    RecordingSink.registered().clear();
     RunResources resources;
     try (LauncherSession session = LauncherFactory.openSession()) {
       resources = (RunResources) session.getStore().get(Namespace.create(RunResources.NAMESPACE_PART_1, RunResources.NAMESPACE_PART_2), RunResources.KEY);
@@ -54,7 +55,7 @@ class LauncherSessionTest {
       assertThat(resources.started()).isTrue();
     }
     assertThat(serials).hasSize(4).containsOnly(serials.get(0));
-    assertThat(RecordingReportSink.LABELS).contains("device=" + serials.get(0), "device.model=" + VirtualDeviceOptions.DEFAULT_MODEL);
+    assertThat(RecordingSink.registered().labels).contains("device=" + serials.get(0), "device.model=" + VirtualDeviceOptions.DEFAULT_MODEL);
     assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("stormproof-"));
   }
 }

@@ -3,6 +3,7 @@ package dev.stormproof.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.stormproof.testing.RecordingSink;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.bytedeco.javacpp.Pointer;
@@ -247,31 +248,31 @@ class LeakGuardTest {
 
   @Test
   void evidenceIsAttachedThroughTheReportSpiWithJfrWhenAskedFor() throws Exception {
-    RecordingSink.ATTACHMENTS.clear();
+    RecordingSink.registered().clear();
     java.nio.file.Path dir = java.nio.file.Path.of("target/leak-jfr-test");
     List<Throwable> failures = failures(run(PlantedLeaks.UnclosedMat.class, java.util.Map.of(
         "stormproof.leak.jfr", "true", "stormproof.leak.dir", dir.toString())));
     assertThat(failures).hasSize(2);
     assertThat(failures.get(0).getMessage()).doesNotContain("-Dstormproof.leak.jfr=true");
-    List<String> names = RecordingSink.ATTACHMENTS.stream().map(RecordingSink.Attachment::name)
+    List<String> names = RecordingSink.registered().attachments.stream().map(RecordingSink.Attachment::name)
         .collect(Collectors.toList());
     assertThat(names).containsExactly(
         "leak report", "thread dump (grouped)", "memory per iteration", "memory chart",
         "JFR of iteration 2",
         "leak report", "thread dump (grouped)", "memory per iteration", "memory chart",
         "JFR of iteration 3");
-    RecordingSink.Attachment csv = RecordingSink.ATTACHMENTS.get(7);
+    RecordingSink.Attachment csv = RecordingSink.registered().attachments.get(7);
     assertThat(new String(csv.content(), java.nio.charset.StandardCharsets.UTF_8))
         .startsWith("iteration,label,native_bytes,javacpp_count,heap_used_bytes,rss_bytes,threads\n"
             + "1,\"leaks repetition 1 of 3\",")
         .contains("\n3,\"leaks repetition 3 of 3\",");
-    RecordingSink.Attachment chart = RecordingSink.ATTACHMENTS.get(8);
+    RecordingSink.Attachment chart = RecordingSink.registered().attachments.get(8);
     assertThat(chart.mimeType()).isEqualTo("image/png");
     assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.content())))
         .isNotNull();
     java.nio.file.Files.write(java.nio.file.Path.of("target/leak-chart-unclosed-mat.png"),
         chart.content());
-    assertThat(RecordingSink.ATTACHMENTS.get(9).content().length).isPositive();
+    assertThat(RecordingSink.registered().attachments.get(9).content().length).isPositive();
     assertThat(dir.resolve("leaks_repetition_3_of_3-3.jfr")).exists();
   }
 

@@ -7,7 +7,7 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.stormproof.device.Device;
 import dev.stormproof.device.Point;
 import dev.stormproof.device.Size;
-import dev.stormproof.device.adb.TestAdbServer;
+import dev.stormproof.testing.TestAdbServer;
 import dev.stormproof.device.virtual.LatencyModel;
 import dev.stormproof.device.virtual.TapLog;
 import dev.stormproof.device.virtual.VirtualDevice;

@@ -9,37 +9,15 @@ import dev.stormproof.device.Point;
 import dev.stormproof.device.Screenshot;
 import dev.stormproof.device.ShellResult;
 import dev.stormproof.device.Size;
-import dev.stormproof.report.ReportSink;
+import dev.stormproof.testing.RecordingSink;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 
 /** {@link RateLimitedDevice#reportingTo}: the handle @OnDevice injects reports each action as a step. */
 class ReportingStepsTest {
-
-  /** Records step names with their outcome. */
-  static final class Steps implements ReportSink {
-    final List<String> steps = new ArrayList<>();
-
-    @Override
-    public <T> T step(String name, Callable<T> body) throws Exception {
-      try {
-        T result = body.call();
-        steps.add(name + " [passed]");
-        return result;
-      } catch (Exception e) {
-        steps.add(name + " [failed]");
-        throw e;
-      }
-    }
-
-    @Override public void event(String name) {}
-    @Override public void attach(String name, String mimeType, String extension, byte[] content) {}
-    @Override public void label(String name, String value) {}
-  }
 
   /** A device that does nothing, or fails its taps. */
   static final class QuietDevice implements Device {
@@ -68,7 +46,7 @@ class ReportingStepsTest {
     @Override public void close() { calls.add("close"); }
   }
 
-  private final Steps report = new Steps();
+  private final RecordingSink report = new RecordingSink();
   private final QuietDevice quiet = new QuietDevice();
   private final RateLimitedDevice owner = RateLimitedDevice.owning(quiet, TapOptions.defaults().withRate(1000).withBurst(1000));
   private final RateLimitedDevice device = RateLimitedDevice.sharing(quiet, owner.queue()).reportingTo(report);

@@ -1,6 +1,7 @@
 package dev.stormproof.vision;
 
 import dev.stormproof.leak.Ledger;
+import dev.stormproof.testing.RecordingSink;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
@@ -10,7 +11,7 @@ final class VisionFixture implements AutoCloseable {
   static final String LIBRARY = "session/templates";
 
   final Ledger ledger = new Ledger();
-  final RecordingReport report = new RecordingReport();
+  final RecordingSink report = new RecordingSink();
   final Screens.TemplateDir templates;
   final FakeDevice device;
   final VisionOptions options;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stormproof.device.Point;
+import dev.stormproof.testing.RecordingSink;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,12 +65,12 @@ class VisionWaitTest {
       assertThat(Double.parseDouble(m.group(4))).isEqualTo(Double.parseDouble(m.group(1)) - 0.90, org.assertj.core.api.Assertions.within(0.011));
       assertThat(e.bestScore()).isLessThan(0.9);
       assertThat(e.timeout()).isEqualTo(Duration.ofMillis(300));
-      assertThat(fx.report.attachments).containsExactly(
+      assertThat(fx.report.attachments).extracting(RecordingSink.Attachment::summary).containsExactly(
           "ui/coin.png - screenshot, best candidate outlined [image/png]",
           "ui/coin.png - template [image/png]",
           "ui/coin.png - score heatmap (1/4 scale, red = high) [image/png]");
       byte[] pngMagic = {(byte) 0x89, 'P', 'N', 'G'};
-      assertThat(fx.report.contents).allSatisfy(c -> assertThat(Arrays.copyOf(c, 4)).isEqualTo(pngMagic));
+      assertThat(fx.report.attachments).extracting(RecordingSink.Attachment::content).allSatisfy(c -> assertThat(Arrays.copyOf(c, 4)).isEqualTo(pngMagic));
       assertThat(fx.report.events).contains(e.getMessage());
     }
   }

@@ -1,5 +1,6 @@
 package dev.stormproof.device.adb;
 
+import dev.stormproof.config.DurationText;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -10,20 +11,9 @@ final class ConfigParse {
 
   /** {@code 250ms}, {@code 10s}, {@code 2m}, or ISO-8601 {@code PT10S}; positive. */
   static Duration duration(String key, String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
     Duration d;
     try {
-      if (v.startsWith("pt")) {
-        d = Duration.parse(v.toUpperCase(Locale.ROOT));
-      } else if (v.endsWith("ms")) {
-        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-      } else if (v.endsWith("s")) {
-        d = Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
-      } else if (v.endsWith("m")) {
-        d = Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
-      } else {
-        throw new NumberFormatException();
-      }
+      d = DurationText.parse(value);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
           key + "=" + value + " is not a duration: write it like 250ms, 10s, 2m or PT10S", e);

@@ -7,6 +7,7 @@ import dev.stormproof.device.Size;
 import dev.stormproof.device.virtual.LatencyModel;
 import dev.stormproof.device.virtual.VirtualDevice;
 import dev.stormproof.device.virtual.VirtualDeviceOptions;
+import dev.stormproof.testing.TestAdbServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -15,6 +15,7 @@ import dev.stormproof.device.virtual.LatencyModel;
 import dev.stormproof.device.virtual.TapLog;
 import dev.stormproof.device.virtual.VirtualDevice;
 import dev.stormproof.device.virtual.VirtualDeviceOptions;
+import dev.stormproof.testing.CountingApp;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 class AdbDeviceVirtualTest {
 
-  private final RecordingApp app = new RecordingApp();
+  private final CountingApp app = new CountingApp();
   private final VirtualDevice vdev = new VirtualDevice(VirtualDeviceOptions.defaults()
       .withSize(new Size(320, 640)).withLatency(LatencyModel.fast()).withApp(app)).start();
   private AdbDevice device = AdbDevice.direct("127.0.0.1", vdev.port(), AdbOptions.defaults().withTimeout(Duration.ofSeconds(5)));
@@ -72,12 +73,12 @@ class AdbDeviceVirtualTest {
   void screenshots_raw_and_png_decode_to_the_app_colour() {
     Screenshot raw = device.screenshot();
     assertThat(raw.size()).isEqualTo(new Size(320, 640));
-    assertThat(pixel(raw, 100, 100)).isEqualTo(RecordingApp.COLOR.getRGB());
+    assertThat(pixel(raw, 100, 100)).isEqualTo(CountingApp.COLOR.getRGB());
     device.close();
     device = AdbDevice.direct("127.0.0.1", vdev.port(), AdbOptions.defaults().withCapture(AdbOptions.Capture.PNG));
     Screenshot png = device.screenshot();
     assertThat(png.size()).isEqualTo(new Size(320, 640));
-    assertThat(pixel(png, 100, 100)).isEqualTo(RecordingApp.COLOR.getRGB());
+    assertThat(pixel(png, 100, 100)).isEqualTo(CountingApp.COLOR.getRGB());
   }
 
   @Test
@@ -108,9 +109,9 @@ class AdbDeviceVirtualTest {
       hostile.add(sb.toString());
     }
     for (String text : hostile) {
-      app.texts.clear();
+      app.clear();
       device.text(text);
-      assertThat(String.join("", app.texts)).as("typed %s", text).isEqualTo(text);
+      assertThat(String.join("", app.texts())).as("typed %s", text).isEqualTo(text);
     }
     assertThat(device.shell("echo still-here").stdout()).isEqualTo("still-here\n");
   }
@@ -199,6 +200,6 @@ class AdbDeviceVirtualTest {
     assertThatThrownBy(() -> device.startApp("no.such/.App")).isInstanceOf(DeviceCommandException.class);
     device.startApp(app.component());
     device.key(4);
-    assertThat(app.keys).containsExactly("4");
+    assertThat(app.keys()).containsExactly("4");
   }
 }

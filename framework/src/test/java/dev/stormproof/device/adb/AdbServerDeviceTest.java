@@ -10,6 +10,7 @@ import dev.stormproof.device.Size;
 import dev.stormproof.device.virtual.LatencyModel;
 import dev.stormproof.device.virtual.VirtualDevice;
 import dev.stormproof.device.virtual.VirtualDeviceOptions;
+import dev.stormproof.testing.TestAdbServer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -10,6 +10,7 @@ import dev.stormproof.device.virtual.LatencyModel;
 import dev.stormproof.device.virtual.TapLog;
 import dev.stormproof.device.virtual.VirtualDevice;
 import dev.stormproof.device.virtual.VirtualDeviceOptions;
+import dev.stormproof.testing.CountingApp;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class WmSizeOverrideTest {
 
   private final VirtualDevice vdev = new VirtualDevice(VirtualDeviceOptions.defaults()
-      .withSize(new Size(1080, 2400)).withLatency(LatencyModel.fast()).withApp(new RecordingApp())).start();
+      .withSize(new Size(1080, 2400)).withLatency(LatencyModel.fast()).withApp(new CountingApp())).start();
   private final AdbDevice device = AdbDevice.direct("127.0.0.1", vdev.port(),
       AdbOptions.defaults().withTimeout(Duration.ofSeconds(5)));
 

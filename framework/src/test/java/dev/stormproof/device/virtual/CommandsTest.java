@@ -7,6 +7,7 @@ import dadb.AdbShellResponse;
 import dadb.AdbStream;
 import dadb.Dadb;
 import dev.stormproof.device.Size;
+import dev.stormproof.testing.CountingApp;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,8 @@ import dadb.AdbShellResponse;
 import dadb.AdbStream;
 import dadb.Dadb;
 import dadb.adbserver.AdbServer;
+import dev.stormproof.testing.CountingApp;
+import dev.stormproof.testing.TestAdbServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,9 +102,8 @@ class DadbTest {
 
   @Test
   void throughTheAdbServer() throws Exception {
-    try (AdbServerProcess adb = new AdbServerProcess()) {
-      assertThat(adb.adb("connect", device.serial()).stdout()).contains("connected to " + device.serial());
-      await().atMost(Duration.ofSeconds(10)).until(() -> adb.adb("devices").stdout().contains(device.serial() + "\tdevice"));
+    try (TestAdbServer adb = new TestAdbServer()) {
+      assertThat(adb.connect(device.serial())).contains("connected to " + device.serial());
       try (Dadb dadb = AdbServer.createDadb("127.0.0.1", adb.port, "host:transport:" + device.serial())) {
         AdbShellResponse r = dadb.shell("wm size && exit 3");
         assertThat(r.getOutput()).isEqualTo("Physical size: 1080x2400\n");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stormproof.device.Size;
+import dev.stormproof.testing.CountingApp;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;

@@ -7,6 +7,7 @@ import dev.stormproof.device.Size;
 import dev.stormproof.device.virtual.arena.ArenaGame;
 import dev.stormproof.device.virtual.arena.ArenaScreen;
 import dev.stormproof.device.virtual.arena.Bounds;
+import dev.stormproof.testing.TestAdbServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ class RealAdbArenaTest {
   private final ArenaGame game = new ArenaGame();
   private final VirtualDevice device = new VirtualDevice(VirtualDeviceOptions.defaults().withSize(SIZE)
       .withApp(game).withLatency(LatencyModel.fast())).start();
-  private AdbServerProcess adb;
+  private TestAdbServer adb;
 
   @AfterEach
   void stop() throws Exception {
@@ -37,9 +38,8 @@ class RealAdbArenaTest {
 
   @Test
   void twoHundredTapsPlayABattleAndLandInTheTapLog() throws Exception {
-    adb = new AdbServerProcess();
-    assertThat(adb.adb("connect", device.serial()).stdout()).contains("connected to " + device.serial());
-    await().atMost(Duration.ofSeconds(10)).until(() -> adb.adb("devices").stdout().contains(device.serial() + "\tdevice"));
+    adb = new TestAdbServer();
+    assertThat(adb.connect(device.serial())).contains("connected to " + device.serial());
 
     tap(ArenaScreen.TITLE, "play");
     tap(ArenaScreen.LOBBY, "battle"); // waits out the loading screen first
@@ -53,7 +53,7 @@ class RealAdbArenaTest {
       input(emblem.x() + 1 + i % (emblem.width() - 2), emblem.y() + 1 + i % (emblem.height() - 2));
     }
 
-    String state = adb.adb("-s", device.serial(), "shell", "dumpsys", "stormproof").stdout();
+    String state = adb.run("-s", device.serial(), "shell", "dumpsys", "stormproof").stdout();
     assertThat(device.tapLog().count()).isEqualTo(200);
     assertThat(state).contains("coins=200\n", "battlesWon=1\n", "tapsReceived=200\n", "screen=lobby\n");
   }
@@ -65,7 +65,7 @@ class RealAdbArenaTest {
   }
 
   private void input(int x, int y) throws Exception {
-    AdbServerProcess.Result r = adb.adb("-s", device.serial(), "shell", "input", "tap", Integer.toString(x), Integer.toString(y));
+    TestAdbServer.Result r = adb.run("-s", device.serial(), "shell", "input", "tap", Integer.toString(x), Integer.toString(y));
     assertThat(r.exitCode()).as(r.stderr()).isZero();
   }
 

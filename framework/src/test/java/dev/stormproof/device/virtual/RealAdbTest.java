@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.stormproof.device.Size;
+import dev.stormproof.testing.CountingApp;
+import dev.stormproof.testing.TestAdbServer;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
@@ -23,7 +25,7 @@ class RealAdbTest {
 
   private static final Size SIZE = new Size(720, 1600);
 
-  private AdbServerProcess adb;
+  private TestAdbServer adb;
   private VirtualDevice device;
   private CountingApp app;
   private String serial;
@@ -34,10 +36,8 @@ class RealAdbTest {
     device = new VirtualDevice(VirtualDeviceOptions.defaults().withSize(SIZE).withApp(app)
         .withLatency(LatencyModel.fast())).start();
     serial = device.serial();
-    adb = new AdbServerProcess();
-    AdbServerProcess.Result connect = adb.adb("connect", serial);
-    assertThat(connect.stdout()).contains("connected to " + serial);
-    await().atMost(Duration.ofSeconds(10)).until(() -> adb.adb("devices").stdout().contains(serial + "\tdevice"));
+    adb = new TestAdbServer();
+    assertThat(adb.connect(serial)).contains("connected to " + serial);
   }
 
   @AfterAll
@@ -53,23 +53,23 @@ class RealAdbTest {
 
   @Test
   void devicesListShowsTheDeviceOnlineWithItsModel() throws Exception {
-    String line = adb.adb("devices", "-l").stdout().lines().filter(l -> l.startsWith(serial)).findFirst().orElseThrow();
+    String line = adb.run("devices", "-l").stdout().lines().filter(l -> l.startsWith(serial)).findFirst().orElseThrow();
     assertThat(line).matches(java.util.regex.Pattern.quote(serial)
         + "\\s+device product:stormproof_vdev model:Stormproof_Virtual device:vdev transport_id:\\d+");
   }
 
   @Test
   void shellEchoPrintsItsArguments() throws Exception {
-    AdbServerProcess.Result r = adb.adb("-s", serial, "shell", "echo", "hi");
+    TestAdbServer.Result r = adb.run("-s", serial, "shell", "echo", "hi");
     assertThat(r.stdout()).isEqualTo("hi\n");
     assertThat(r.exitCode()).isZero();
   }
 
   @Test
   void shellPropagatesExitCodesAndStderr() throws Exception {
-    assertThat(adb.adb("-s", serial, "shell", "false").exitCode()).isEqualTo(1);
-    assertThat(adb.adb("-s", serial, "shell", "exit 42").exitCode()).isEqualTo(42);
-    AdbServerProcess.Result unknown = adb.adb("-s", serial, "shell", "frobnicate", "now");
+    assertThat(adb.run("-s", serial, "shell", "false").exitCode()).isEqualTo(1);
+    assertThat(adb.run("-s", serial, "shell", "exit 42").exitCode()).isEqualTo(42);
+    TestAdbServer.Result unknown = adb.run("-s", serial, "shell", "frobnicate", "now");
     assertThat(unknown.exitCode()).isEqualTo(127);
     assertThat(unknown.stderr()).isEqualTo("/system/bin/sh: frobnicate: inaccessible or not found\n");
     assertThat(unknown.stdout()).isEmpty();
@@ -77,13 +77,13 @@ class RealAdbTest {
 
   @Test
   void shellAnswersWmSizeAndGetprop() throws Exception {
-    assertThat(adb.adb("-s", serial, "shell", "wm size").stdout()).isEqualTo("Physical size: 720x1600\n");
-    assertThat(adb.adb("-s", serial, "shell", "getprop ro.build.version.sdk").stdout()).isEqualTo("34\n");
+    assertThat(adb.run("-s", serial, "shell", "wm size").stdout()).isEqualTo("Physical size: 720x1600\n");
+    assertThat(adb.run("-s", serial, "shell", "getprop ro.build.version.sdk").stdout()).isEqualTo("34\n");
   }
 
   @Test
   void legacyShellWithoutShellProtocolMergesOutput() throws Exception {
-    AdbServerProcess.Result r = adb.adb("-s", serial, "shell", "-x", "echo legacy && nope");
+    TestAdbServer.Result r = adb.run("-s", serial, "shell", "-x", "echo legacy && nope");
     assertThat(r.stdout()).isEqualTo("legacy\n/system/bin/sh: nope: inaccessible or not found\n");
   }
 
@@ -93,7 +93,7 @@ class RealAdbTest {
     java.io.File events = java.io.File.createTempFile("events", ".bin");
     try {
       java.nio.file.Files.write(events.toPath(), new TouchEvents().tap(70, 80).tap(719, 1599).bytes());
-      assertThat(adb.adbWithInput(events, "-s", serial, "exec-in", "cat > /dev/input/event2").exitCode()).isZero();
+      assertThat(adb.runWithInput(events, "-s", serial, "exec-in", "cat > /dev/input/event2").exitCode()).isZero();
     } finally {
       events.delete();
     }
@@ -104,7 +104,7 @@ class RealAdbTest {
 
   @Test
   void execOutScreencapPngDecodesAtTheScreenSize() throws Exception {
-    byte[] png = adb.adbBytes("-s", serial, "exec-out", "screencap", "-p");
+    byte[] png = adb.runBytes("-s", serial, "exec-out", "screencap", "-p");
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
     assertThat(image).isNotNull();
     assertThat(image.getWidth()).isEqualTo(720);
@@ -114,7 +114,7 @@ class RealAdbTest {
 
   @Test
   void execOutRawScreencapHasHeaderAndRgbaPixels() throws Exception {
-    byte[] raw = adb.adbBytes("-s", serial, "exec-out", "screencap");
+    byte[] raw = adb.runBytes("-s", serial, "exec-out", "screencap");
     assertThat(raw).hasSize(16 + 720 * 1600 * 4);
     ByteBuffer h = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
     assertThat(List.of(h.getInt(), h.getInt(), h.getInt(), h.getInt())).containsExactly(720, 1600, 1, 1);
@@ -125,10 +125,10 @@ class RealAdbTest {
   @Test
   void aDroppedConnectionShowsAsShortOutputAndAdbReconnects() throws Exception {
     device.faults().dropConnectionAfter(100);
-    byte[] cut = adb.adbBytes("-s", serial, "exec-out", "screencap", "-p");
+    byte[] cut = adb.runBytes("-s", serial, "exec-out", "screencap", "-p");
     assertThat(cut.length).as("adb passes on what arrived before the reset, and exits 0").isEqualTo(100);
-    await().atMost(Duration.ofSeconds(30)).until(() -> adb.adb("-s", serial, "shell", "echo", "back").stdout().equals("back\n"));
-    assertThat(adb.adbBytes("-s", serial, "exec-out", "screencap", "-p").length).isGreaterThan(100);
+    await().atMost(Duration.ofSeconds(30)).until(() -> adb.run("-s", serial, "shell", "echo", "back").stdout().equals("back\n"));
+    assertThat(adb.runBytes("-s", serial, "exec-out", "screencap", "-p").length).isGreaterThan(100);
   }
 
   @Test
@@ -138,7 +138,7 @@ class RealAdbTest {
     for (int i = 0; i < 200; i++) {
       int x = 3 * i;
       int y = 1599 - 7 * i;
-      assertThat(adb.adb("-s", serial, "shell", "input", "tap", Integer.toString(x), Integer.toString(y)).exitCode())
+      assertThat(adb.run("-s", serial, "shell", "input", "tap", Integer.toString(x), Integer.toString(y)).exitCode())
           .isZero();
       expected.add(x + "," + y);
     }

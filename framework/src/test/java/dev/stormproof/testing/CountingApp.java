@@ -1,18 +1,23 @@
-package dev.stormproof.device.virtual;
+package dev.stormproof.testing;
 
 import dev.stormproof.device.Size;
+import dev.stormproof.device.virtual.VirtualApp;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test app: a solid screen that records every input it gets. */
-final class CountingApp implements VirtualApp {
+/**
+ * Test app: a solid {@link #COLOR} screen that records every input it gets, in order, as
+ * {@code start}, {@code stop}, {@code tap X Y}, {@code swipe X1 Y1 X2 Y2}, {@code text T} and
+ * {@code key K}. Thread-safe; the accessors return snapshots.
+ */
+public final class CountingApp implements VirtualApp {
 
-  static final Color COLOR = new Color(200, 40, 90);
+  public static final Color COLOR = new Color(200, 40, 90);
 
-  final List<String> events = new ArrayList<>();
+  private final List<String> events = new ArrayList<>();
   private int starts;
 
   @Override
@@ -71,7 +76,27 @@ final class CountingApp implements VirtualApp {
     return "counting: starts=" + starts + " events=" + events.size();
   }
 
-  synchronized List<String> events() {
+  /** Every input so far, oldest first. */
+  public synchronized List<String> events() {
     return new ArrayList<>(events);
+  }
+
+  /** The text of every {@code text} input so far, oldest first. */
+  public List<String> texts() {
+    return argumentsOf("text ");
+  }
+
+  /** The key code of every {@code key} input so far, oldest first. */
+  public List<String> keys() {
+    return argumentsOf("key ");
+  }
+
+  /** Forgets every input recorded so far (the start count stays). */
+  public synchronized void clear() {
+    events.clear();
+  }
+
+  private synchronized List<String> argumentsOf(String prefix) {
+    return events.stream().filter(e -> e.startsWith(prefix)).map(e -> e.substring(prefix.length())).toList();
   }
 }
