@@ -148,12 +148,13 @@ class LeakGuardTest {
     List<Throwable> failures = failures(guarded);
     assertThat(failures).hasSize(2);
     String report = failures.get(0).getMessage();
-    // 25 MiB was leaked; the JIT and GC malloc and free in the background, so allow some noise.
+    // 25 MiB was leaked; the JIT and GC malloc and free in the background (seen: readings from
+    // +17 to +33 MiB on a loaded machine), so allow noise, well above the 8 MiB tolerance.
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("What grew:\n  native bytes     "
         + "\\+([0-9.]+) MiB \\(baseline [0-9.]+ MiB, now [0-9.]+ MiB, tolerance 8\\.0 MiB\\)"
         + " \\[process-wide\\]\n").matcher(report);
     assertThat(m.find()).as(report).isTrue();
-    assertThat(Double.parseDouble(m.group(1))).isBetween(20.0, 40.0);
+    assertThat(Double.parseDouble(m.group(1))).isBetween(12.0, 50.0);
     assertThat(report)
         .contains("Within tolerance: javacpp pointers +0, threads +0, native buffers +0, tasks +0")
         .contains("Native memory: native bytes from glibc mallinfo2() (uordblks + hblkhd)\n");
