@@ -27,4 +27,19 @@ class ArenaAccuracyTest {
     assertThat(row.findTp).isGreaterThanOrEqualTo(20);
     assertThat(row.allTp).isGreaterThanOrEqualTo(40);
   }
+
+  /**
+   * DESIGN.md: the committed templates of the sample suite must match on the machine that runs
+   * it. Render Arena here and find every committed template, exactly where the scene model says.
+   */
+  @Test
+  void theCommittedSampleTemplatesMatchArenaRenderedOnThisMachine() {
+    Screens.TemplateDir committed = new Screens.TemplateDir(
+        Path.of("..", "sample-tests", "src", "test", "resources"));
+    ArenaAccuracy.Row row = ArenaAccuracy.run(committed, new Size(1080, 2400), "committed", ArenaAccuracy.calibrated());
+    System.out.println(ArenaAccuracy.HEADER + "\n" + row);
+    assertThat(row.errors).isEmpty();
+    assertThat(new int[] {row.findFp, row.findFn, row.allFp, row.allFn}).containsOnly(0);
+    assertThat(row.findTp).isGreaterThanOrEqualTo(20);
+  }
 }
