@@ -57,11 +57,28 @@ public final class ReportCheck {
     if (args.length < 2 || !args[1].equals("--check")) {
       return;
     }
-    List<String> problems = new ReportCheck(report, args.length > 2 ? args[2] : "chromium").run();
+    List<String> problems = new ReportCheck(report, args.length > 2 ? args[2] : findBrowser()).run();
     if (!problems.isEmpty()) {
       throw new IllegalStateException("the Allure report does not render:\n  " + String.join("\n  ", problems));
     }
     System.out.println("Report check: the overview shows the test count and a screenshot attachment is served.");
+  }
+
+  /**
+   * The first Chromium-family browser on the PATH: Debian's {@code chromium}, Ubuntu's
+   * {@code chromium-browser}, or Google Chrome (preinstalled on GitHub's runners).
+   */
+  static String findBrowser() {
+    String path = System.getenv().getOrDefault("PATH", "");
+    for (String name : List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")) {
+      for (String dir : path.split(java.io.File.pathSeparator)) {
+        if (!dir.isEmpty() && Files.isExecutable(Paths.get(dir, name))) {
+          return Paths.get(dir, name).toString();
+        }
+      }
+    }
+    throw new IllegalStateException("no Chromium-family browser on the PATH (chromium, chromium-browser, google-chrome); "
+        + "install one, e.g. 'apt-get install -y chromium', or pass its path after --check");
   }
 
   /** Runs the check; returns the problems found (empty: the report renders). */
