@@ -24,12 +24,18 @@ public final class Owner {
 
   /**
    * Binds {@code id} on this thread until the returned binding is closed, which restores the
-   * previous owner. Use with try-with-resources.
+   * previous owner if {@code id} is still the bound one (bindings closed out of order never
+   * resurrect an owner). Use with try-with-resources.
    */
   public static Binding bind(String id) {
     String previous = CURRENT.get();
     CURRENT.set(id);
     return () -> {
+      if (!id.equals(CURRENT.get())) {
+        // Closed out of order (another binding already restored or cleared the thread):
+        // restoring our "previous" now would leave a stale owner for the next test.
+        return;
+      }
       if (previous == null) {
         CURRENT.remove();
       } else {

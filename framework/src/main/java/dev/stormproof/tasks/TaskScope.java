@@ -46,6 +46,9 @@ public final class TaskScope implements AutoCloseable {
   private final List<Task<?>> tasks = new CopyOnWriteArrayList<>();
   private final java.util.concurrent.atomic.AtomicInteger forks =
       new java.util.concurrent.atomic.AtomicInteger();
+  /** Tasks added to {@link #tasks}; joins repeat until it stops changing (tasks fork siblings). */
+  private final java.util.concurrent.atomic.AtomicInteger added =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final AtomicReference<Failure> firstFailure = new AtomicReference<>();
   private final List<Throwable> laterFailures = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
@@ -100,10 +103,20 @@ public final class TaskScope implements AutoCloseable {
     StackTraceElement[] site = forkSite();
     Task<T> task = new Task<>(this, number, threadName, site, body);
     tasks.add(task);
+    added.incrementAndGet();
     Ledger.Entry entry = ledger.track(Ledger.Kind.TASK, task, owner, task.label(), 0, site);
-    task.start(Threads.unstarted(threadName, task::run, options.virtualThreads()), entry);
-    if (firstFailure.get() != null) {
-      task.cancel(true); // forked after the group failed: the context is already cancelled
+    try {
+      task.start(Threads.unstarted(threadName, task::run, options.virtualThreads()), entry);
+    } catch (RuntimeException | Error e) {
+      // No thread (e.g. "unable to create native thread"): no phantom task for close() to wait on.
+      tasks.remove(task);
+      entry.release();
+      throw e;
+    }
+    if (firstFailure.get() != null || closed) {
+      // Forked after the group failed, or racing close(): the context is already cancelled.
+      // close() still joins it: its wait repeats while tasks are being added.
+      task.cancel(true);
     }
     return task;
   }
@@ -275,7 +288,14 @@ public final class TaskScope implements AutoCloseable {
   }
 
   private List<Task<?>> awaitAll(Instant until) throws InterruptedException {
-    return awaitStopped(tasks(), until);
+    // Tasks may fork siblings while we wait: wait again until no task was added meanwhile.
+    while (true) {
+      int seen = added.get();
+      List<Task<?>> late = awaitStopped(tasks(), until);
+      if (!late.isEmpty() || added.get() == seen) {
+        return late;
+      }
+    }
   }
 
   private static List<Task<?>> awaitStopped(List<Task<?>> all, Instant until)

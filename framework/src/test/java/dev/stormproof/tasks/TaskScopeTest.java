@@ -22,6 +22,50 @@ class TaskScopeTest {
   }
 
   @Test
+  void joinWaitsForTasksThatTasksForkedWhileItWaited() throws Exception {
+    CountDownLatch parentMayFork = new CountDownLatch(1);
+    CountDownLatch childRuns = new CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean childFinished = new java.util.concurrent.atomic.AtomicBoolean();
+    try (TaskScope scope = scope("nested")) {
+      scope.fork(() -> {
+        parentMayFork.await();
+        scope.fork(() -> {
+          childRuns.await();
+          childFinished.set(true);
+          return null;
+        });
+        return null;
+      });
+      Thread joiner = new Thread(() -> {
+        try {
+          scope.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "joiner");
+      joiner.start();
+      // Fork the child only once join() took its first look and waits on the parent.
+      org.awaitility.Awaitility.await().until(() -> joiner.getState() == Thread.State.WAITING
+          || joiner.getState() == Thread.State.TIMED_WAITING);
+      parentMayFork.countDown();
+      org.awaitility.Awaitility.await().until(() -> scope.tasks().size() == 2);
+      assertThat(joiner.isAlive()).as("join() returned while the child still ran").isTrue();
+      childRuns.countDown();
+      joiner.join();
+      assertThat(childFinished).isTrue();
+    }
+  }
+
+  @Test
+  void ownerBindingsClosedOutOfOrderLeaveNoStaleOwner() {
+    Owner.Binding first = Owner.bind("test-1");
+    Owner.Binding second = Owner.bind("test-1");
+    first.close(); // out of order: the outer binding closes first
+    second.close();
+    assertThat(Owner.current()).isEqualTo(Owner.NONE);
+  }
+
+  @Test
   void firstFailureCancelsTheSiblingsAndCarriesTheForkSite() throws Exception {
     CountDownLatch siblingBlocked = new CountDownLatch(1);
     TaskScope scope = scope("errgroup");
