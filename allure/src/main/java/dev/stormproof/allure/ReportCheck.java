@@ -148,23 +148,38 @@ public final class ReportCheck {
 
   private String dumpDom(String url, Path screenshot) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("stormproof-chromium");
-    List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,1000",
-        "--virtual-time-budget=15000"));
-    command.add(screenshot == null ? "--dump-dom" : "--screenshot=" + screenshot.toAbsolutePath());
-    command.add(url);
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    byte[] out = process.getInputStream().readAllBytes();
-    if (!process.waitFor(90, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IOException("chromium did not finish loading " + url + " within 90 s");
+    Path dom = Files.createTempFile("stormproof-dom", ".html");
+    try {
+      List<String> command = new ArrayList<>(List.of(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+          "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+          "--disable-sync", "--user-data-dir=" + profile, "--window-size=1400,1000",
+          "--virtual-time-budget=15000"));
+      command.add(screenshot == null ? "--dump-dom" : "--screenshot=" + screenshot.toAbsolutePath());
+      command.add(url);
+      // Output to a file, not a pipe: a hung browser must not block us past the timeout.
+      Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+          .redirectOutput(dom.toFile()).start();
+      if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        throw new IOException("chromium did not finish loading " + url + " within 90 s");
+      }
+      if (screenshot != null) {
+        // A screenshot run prints no DOM: load once more for the text.
+        return dumpDom(url, null);
+      }
+      return Files.readString(dom, StandardCharsets.UTF_8);
+    } finally {
+      Files.deleteIfExists(dom);
+      deleteTree(profile);
     }
-    if (screenshot != null) {
-      // A screenshot run prints no DOM: load once more for the text.
-      return dumpDom(url, null);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all.sorted(java.util.Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(p);
+      }
     }
-    return new String(out, StandardCharsets.UTF_8);
   }
 
   private static HttpServer serve(Path root) throws IOException {

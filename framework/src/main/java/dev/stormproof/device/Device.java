@@ -36,7 +36,9 @@ public interface Device extends AutoCloseable {
 
   /**
    * Types {@code text} as keyboard input. The text is quoted for the device shell: quotes,
-   * backslashes, {@code ;}, {@code $}, newlines and non-ASCII reach the app as typed, never run.
+   * backslashes, {@code ;}, {@code $} and newlines reach the app as typed, never run. Real phones
+   * type through Android's {@code input text}, which maps characters through the keyboard's key
+   * character map: there, expect printable ASCII only (the virtual device accepts any text).
    */
   void text(String text);
 

@@ -189,28 +189,36 @@ public final class TemplateLibrary implements AutoCloseable {
           + " px: crop at least 8x8 px (ideally 48-200 px) around the element");
     }
     OwnedMat bgr = OwnedMat.allocate(scope, decoded.rows(), decoded.cols(), opencv_core.CV_8UC3);
-    int channels = decoded.channels();
-    if (channels == 4) {
-      cvtColor(decoded, bgr.mat(), COLOR_BGRA2BGR);
-    } else if (channels == 1) {
-      cvtColor(decoded, bgr.mat(), COLOR_GRAY2BGR);
-    } else {
-      decoded.copyTo(bgr.mat());
-    }
-    OwnedMat gray = OwnedMat.allocate(scope, decoded.rows(), decoded.cols(), opencv_core.CV_8UC1);
-    cvtColor(bgr.mat(), gray.mat(), COLOR_BGR2GRAY);
-    Mat mu = new Mat(1, 1, opencv_core.CV_64F);
-    Mat sigma = new Mat(1, 1, opencv_core.CV_64F);
-    meanStdDev(gray.mat(), mu, sigma);
-    if (sigma.ptr(0).getDouble() < 1.0) {
+    OwnedMat gray = null;
+    try {
+      int channels = decoded.channels();
+      if (channels == 4) {
+        cvtColor(decoded, bgr.mat(), COLOR_BGRA2BGR);
+      } else if (channels == 1) {
+        cvtColor(decoded, bgr.mat(), COLOR_GRAY2BGR);
+      } else {
+        decoded.copyTo(bgr.mat());
+      }
+      gray = OwnedMat.allocate(scope, decoded.rows(), decoded.cols(), opencv_core.CV_8UC1);
+      cvtColor(bgr.mat(), gray.mat(), COLOR_BGR2GRAY);
+      Mat mu = new Mat(1, 1, opencv_core.CV_64F);
+      Mat sigma = new Mat(1, 1, opencv_core.CV_64F);
+      meanStdDev(gray.mat(), mu, sigma);
+      if (sigma.ptr(0).getDouble() < 1.0) {
+        throw new TemplateException("template " + path + " is a single flat colour: matching needs edges; "
+            + "crop it to include the element's border, text or icon");
+      }
+      Scalar m = mean(bgr.mat());
+      double[] meanBgr = {m.get(0), m.get(1), m.get(2)};
+      return new TemplateImage(path, gray, bgr, meanBgr, ledger, owner);
+    } catch (RuntimeException | Error e) {
+      // bgr and gray were moved out of the call's scope: on any failure they are ours to free.
       bgr.close();
-      gray.close();
-      throw new TemplateException("template " + path + " is a single flat colour: matching needs edges; "
-          + "crop it to include the element's border, text or icon");
+      if (gray != null) {
+        gray.close();
+      }
+      throw e;
     }
-    Scalar m = mean(bgr.mat());
-    double[] meanBgr = {m.get(0), m.get(1), m.get(2)};
-    return new TemplateImage(path, gray, bgr, meanBgr, ledger, owner);
   }
 
   /** Frees every cached template (in-use ones when their last search ends). Idempotent. */

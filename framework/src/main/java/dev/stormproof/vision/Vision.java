@@ -127,8 +127,15 @@ public final class Vision implements AutoCloseable {
     }
     Screenshot shot = device.screenshot(); // device I/O outside the gate: close need not wait for it
     try (Gate.Call call = gate.enter("capture()")) {
-      Frame.Buffers buffers = spareFrames.poll();
-      Frame f = new Frame(this, call, shot, buffers != null ? buffers : new Frame.Buffers());
+      Frame.Buffers spare = spareFrames.poll();
+      Frame.Buffers buffers = spare != null ? spare : new Frame.Buffers();
+      Frame f;
+      try {
+        f = new Frame(this, call, shot, buffers);
+      } catch (RuntimeException | Error e) {
+        buffers.close(); // neither live nor spare: free them here or nobody will
+        throw e;
+      }
       liveFrames.add(f);
       frames.incrementAndGet();
       return f;
@@ -139,6 +146,10 @@ public final class Vision implements AutoCloseable {
     liveFrames.remove(frame);
     if (!gate.isClosed() && spareFrames.size() < SPARE_FRAMES) {
       spareFrames.push(buffers);
+      // close() may have drained the spares between our check and the push: free them then.
+      if (gate.isClosed() && spareFrames.remove(buffers)) {
+        buffers.close();
+      }
     } else {
       buffers.close();
     }

@@ -103,6 +103,21 @@ public final class VirtualDevice implements AutoCloseable {
           + ": " + e.getMessage() + "; use port 0 for an ephemeral port", e);
     }
     port = server.getLocalPort();
+    try {
+      startServing();
+    } catch (RuntimeException | Error e) {
+      try {
+        server.close(); // a failed start must not keep the port bound
+      } catch (IOException ignored) {
+        // best effort: the start failure is what the caller needs to see
+      }
+      throw e;
+    }
+    LOG.log(Level.INFO, "virtual device " + serial() + " (" + options.size() + ", " + app.packageName() + ") listening");
+    return this;
+  }
+
+  private void startServing() {
     executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
       Thread t = new Thread(() -> {
         try {
@@ -120,8 +135,6 @@ public final class VirtualDevice implements AutoCloseable {
     acceptor.setDaemon(true);
     started = true;
     acceptor.start();
-    LOG.log(Level.INFO, "virtual device " + serial() + " (" + options.size() + ", " + app.packageName() + ") listening");
-    return this;
   }
 
   /** The bound port (after {@link #start()}). */
@@ -254,6 +267,11 @@ public final class VirtualDevice implements AutoCloseable {
         reader.start();
       } catch (IOException e) {
         LOG.log(Level.WARNING, serial() + ": could not set up a connection: " + e);
+        try {
+          socket.close(); // the peer may have reset it already; it must not stay open here
+        } catch (IOException ignored) {
+          // closing a broken socket
+        }
       }
     }
   }
