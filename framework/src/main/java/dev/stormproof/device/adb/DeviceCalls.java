@@ -149,6 +149,12 @@ final class DeviceCalls implements AutoCloseable {
             + maxStreams + " streams of the connection stayed busy; raise stormproof.device.timeout or stormproof.adb.maxStreams, "
             + "or make fewer calls at once");
       }
+      if (used.get() == null) {
+        // Still connecting (bounded by the connect timeout): there is no connection to discard yet.
+        throw new DeviceTimeoutException(serial + ": " + what + " did not complete within " + human(timeout)
+            + ": connecting to the device took too long; check that it is reachable, or raise "
+            + "stormproof.adb.connectTimeout or stormproof.device.timeout");
+      }
       discard(used.get(), what + " timed out");
       throw new DeviceTimeoutException(serial + ": " + what + " did not complete within " + human(timeout)
           + "; the connection was closed and will be reopened; raise stormproof.device.timeout if the device is just slow");
