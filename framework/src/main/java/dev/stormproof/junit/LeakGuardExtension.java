@@ -51,7 +51,7 @@ final class LeakGuardExtension
   }
 
   private LeakMeasurement measurement(ExtensionContext ctx) {
-    return ctx.getStore(NAMESPACE).computeIfAbsent(LeakMeasurement.class,
+    return ctx.getStore(NAMESPACE).getOrComputeIfAbsent(LeakMeasurement.class,
         k -> new LeakMeasurement(ctx, session(ctx)), LeakMeasurement.class);
   }
 
@@ -66,7 +66,7 @@ final class LeakGuardExtension
         ? ctx.getRequiredTestClass().getSimpleName() + "." + method.getName() + "()"
         : ctx.getRequiredTestClass().getSimpleName();
     ExtensionContext owner = classContext(ctx);
-    SessionHolder holder = owner.getStore(NAMESPACE).computeIfAbsent(List.of("session", element),
+    SessionHolder holder = owner.getStore(NAMESPACE).getOrComputeIfAbsent(List.of("session", element),
         k -> new SessionHolder(new LeakGuardSession(name, options(ctx, guard, name),
             StormproofLedger.of(ctx))), SessionHolder.class);
     return holder.session;

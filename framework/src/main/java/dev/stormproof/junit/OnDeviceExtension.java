@@ -1,7 +1,7 @@
 package dev.stormproof.junit;
 
 import dev.stormproof.device.Device;
-import dev.stormproof.device.adb.DevicePool;
+import dev.stormproof.device.DevicePool;
 import dev.stormproof.leak.Owner;
 import dev.stormproof.vision.TemplateLibrary;
 import dev.stormproof.vision.Vision;
@@ -116,7 +116,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
 
   static DeviceRuntime runtime(ExtensionContext context) {
     RunResources resources = context.getStore(StoreScope.LAUNCHER_SESSION, RUN)
-        .computeIfAbsent(RunResources.KEY, k -> new RunResources(), RunResources.class);
+        .getOrComputeIfAbsent(RunResources.KEY, k -> new RunResources(), RunResources.class);
     return resources.devices(context::getConfigurationParameter);
   }
 
@@ -168,9 +168,9 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
    */
   static Vision vision(ExtensionContext context) {
     TestDevice device = testDevice(context);
-    return context.getStore(NAMESPACE).computeIfAbsent(VISION_KEY, k -> {
+    return context.getStore(NAMESPACE).getOrComputeIfAbsent(VISION_KEY, k -> {
       VisionOptions options = visionOptions(context);
-      TemplateLibrary library = context.getRoot().getStore(NAMESPACE).computeIfAbsent(TemplateLibraryHolder.class,
+      TemplateLibrary library = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TemplateLibraryHolder.class,
           c -> new TemplateLibraryHolder(TemplateLibrary.open(context.getRequiredTestClass().getClassLoader(), options,
               StormproofLedger.of(context), "run/templates")), TemplateLibraryHolder.class).library;
       return new VisionHolder(Vision.open(device.unreported(), library, options, StormproofLedger.of(context),

@@ -16,7 +16,7 @@ final class StormproofLedger implements AutoCloseable {
 
   static Ledger of(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE)
-        .computeIfAbsent(StormproofLedger.class, k -> new StormproofLedger(),
+        .getOrComputeIfAbsent(StormproofLedger.class, k -> new StormproofLedger(),
             StormproofLedger.class)
         .ledger;
   }

@@ -42,7 +42,7 @@ final class TaskScopeExtension implements ParameterResolver, AfterEachCallback {
       return new StormproofThreadFactory("stormproof-" + ctx.getRequiredTestMethod().getName(),
           StormproofLedger.of(ctx));
     }
-    return ctx.getStore(NAMESPACE).computeIfAbsent(ScopeHolder.class,
+    return ctx.getStore(NAMESPACE).getOrComputeIfAbsent(ScopeHolder.class,
         k -> new ScopeHolder(open(ctx)), ScopeHolder.class).scope;
   }
 

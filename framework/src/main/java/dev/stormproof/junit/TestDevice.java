@@ -2,7 +2,7 @@ package dev.stormproof.junit;
 
 import dev.stormproof.device.Device;
 import dev.stormproof.device.DeviceException;
-import dev.stormproof.device.adb.DevicePool;
+import dev.stormproof.device.DevicePool;
 import dev.stormproof.leak.Owner;
 import dev.stormproof.report.ReportSink;
 import dev.stormproof.tap.RateLimitedDevice;

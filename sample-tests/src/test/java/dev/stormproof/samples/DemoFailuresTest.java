@@ -1,6 +1,7 @@
 package dev.stormproof.samples;
 
 import dev.stormproof.device.Device;
+import dev.stormproof.device.virtual.arena.Arena;
 import dev.stormproof.junit.ExpectTemplate;
 import dev.stormproof.junit.LeakGuard;
 import dev.stormproof.junit.OnDevice;

@@ -3,6 +3,7 @@ package dev.stormproof.samples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stormproof.device.Device;
+import dev.stormproof.device.virtual.arena.Arena;
 import dev.stormproof.junit.ExpectTemplate;
 import dev.stormproof.junit.OnDevice;
 import dev.stormproof.vision.Match;

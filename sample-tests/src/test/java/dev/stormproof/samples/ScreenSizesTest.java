@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stormproof.device.Device;
 import dev.stormproof.device.Size;
+import dev.stormproof.device.virtual.arena.Arena;
 import dev.stormproof.junit.OnDevice;
 import dev.stormproof.vision.Vision;
 import org.junit.jupiter.api.AfterEach;

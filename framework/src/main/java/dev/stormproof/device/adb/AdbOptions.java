@@ -1,5 +1,6 @@
 package dev.stormproof.device.adb;
 
+import dev.stormproof.config.ConfigParse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

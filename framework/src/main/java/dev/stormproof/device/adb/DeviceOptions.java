@@ -1,5 +1,6 @@
 package dev.stormproof.device.adb;
 
+import dev.stormproof.config.ConfigParse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +20,10 @@ import java.util.function.Function;
  *       connected to directly). Default {@value #DEFAULT_DEVICE}: {@code ANDROID_SERIAL} if set,
  *       else every attached device, else the embedded virtual device.
  *   <li>{@code stormproof.adb.servers}: adb servers as {@code host:port,host:port}; devices of all
- *       of them form one pool. Default {@value #DEFAULT_SERVERS} (only asked, never started).
+ *       of them form one pool. Default: the server adb itself would use, {@code 127.0.0.1} on
+ *       {@code ANDROID_ADB_SERVER_PORT} (or {@code ADB_SERVER_SOCKET=tcp:host:port}), else
+ *       {@value #DEFAULT_SERVERS}. Servers are only asked, never started.
  *   <li>{@code stormproof.device.leaseTimeout}: how long a test waits for a free device, default {@value #DEFAULT_LEASE_TIMEOUT}
- *   <li>{@code stormproof.device.virtualCount}: embedded virtual devices started when virtual
- *       devices are used, default {@value #DEFAULT_VIRTUAL_COUNT}
  *   <li>plus the {@link AdbOptions} keys; and the {@code ANDROID_SERIAL} environment variable.
  * </ul>
  */
@@ -31,10 +32,15 @@ public final class DeviceOptions {
   public static final String DEFAULT_DEVICE = "auto";
   public static final String DEFAULT_SERVERS = "127.0.0.1:5037";
   public static final String DEFAULT_LEASE_TIMEOUT = "60s";
-  public static final int DEFAULT_VIRTUAL_COUNT = 1;
 
-  /** An adb server address. */
+  /**
+   * An adb server address.
+   *
+   * @param host host name or address
+   * @param port TCP port, 1-65535
+   */
   public record HostPort(String host, int port) {
+    /** Validates the port. */
     public HostPort {
       Objects.requireNonNull(host, "host");
       if (port <= 0 || port > 65535) {
@@ -65,11 +71,11 @@ public final class DeviceOptions {
   private final List<HostPort> servers;
   private final Optional<String> androidSerial;
   private final Duration leaseTimeout;
-  private final int virtualCount;
+  private final String serversSource;
   private final AdbOptions adb;
 
   private DeviceOptions(String device, List<HostPort> servers, Optional<String> androidSerial, Duration leaseTimeout,
-      int virtualCount, AdbOptions adb) {
+      String serversSource, AdbOptions adb) {
     this.device = Objects.requireNonNull(device, "device").trim();
     if (this.device.isEmpty()) {
       throw new IllegalArgumentException("stormproof.device is empty: use virtual, any, a serial, or leave it unset");
@@ -80,27 +86,47 @@ public final class DeviceOptions {
       throw new IllegalArgumentException("lease timeout " + leaseTimeout + " must be positive, for example 60s");
     }
     this.leaseTimeout = leaseTimeout;
-    if (virtualCount < 1) {
-      throw new IllegalArgumentException("virtual device count " + virtualCount + " must be at least 1");
-    }
-    this.virtualCount = virtualCount;
+    this.serversSource = Objects.requireNonNull(serversSource, "serversSource");
     this.adb = Objects.requireNonNull(adb, "adb");
   }
 
+  /**
+   * The defaults: {@code auto}, the adb server on {@value #DEFAULT_SERVERS}, default ADB options.
+   *
+   * @return the default options
+   */
   public static DeviceOptions defaults() {
     return new DeviceOptions(DEFAULT_DEVICE, parseServers("stormproof.adb.servers", DEFAULT_SERVERS), Optional.empty(),
-        ConfigParse.duration("stormproof.device.leaseTimeout", DEFAULT_LEASE_TIMEOUT), DEFAULT_VIRTUAL_COUNT, AdbOptions.defaults());
+        ConfigParse.duration("stormproof.device.leaseTimeout", DEFAULT_LEASE_TIMEOUT), "default", AdbOptions.defaults());
   }
 
-  /** Reads the keys in the class comment from {@code config} and {@code ANDROID_SERIAL} from the process environment. */
+  /**
+   * Reads the keys in the class comment from {@code config}, and {@code ANDROID_SERIAL},
+   * {@code ANDROID_ADB_SERVER_PORT} and {@code ADB_SERVER_SOCKET} from the process environment.
+   *
+   * @param config the run's configuration parameters
+   * @return the options
+   * @throws IllegalArgumentException naming the key or variable, the value and the fix
+   */
   public static DeviceOptions fromConfig(Function<String, Optional<String>> config) {
     return fromConfig(config, System::getenv);
   }
 
-  /** As {@link #fromConfig(Function)} with an explicit environment (tests). */
+  /**
+   * As {@link #fromConfig(Function)} with an explicit environment (tests).
+   *
+   * @param config the run's configuration parameters
+   * @param env the environment variables
+   * @return the options
+   */
   public static DeviceOptions fromConfig(Function<String, Optional<String>> config, Function<String, String> env) {
     DeviceOptions o = defaults().withAdb(AdbOptions.fromConfig(config))
         .withAndroidSerial(Optional.ofNullable(env.apply("ANDROID_SERIAL")));
+    HostPort fromEnv = serverFromEnvironment(env);
+    if (fromEnv != null) {
+      o = new DeviceOptions(o.device, List.of(fromEnv), o.androidSerial, o.leaseTimeout,
+          env.apply("ADB_SERVER_SOCKET") != null ? "ADB_SERVER_SOCKET" : "ANDROID_ADB_SERVER_PORT", o.adb);
+    }
     Optional<String> v;
     if ((v = config.apply("stormproof.device")).isPresent()) {
       o = o.withDevice(v.get());
@@ -111,10 +137,29 @@ public final class DeviceOptions {
     if ((v = config.apply("stormproof.device.leaseTimeout")).isPresent()) {
       o = o.withLeaseTimeout(ConfigParse.duration("stormproof.device.leaseTimeout", v.get()));
     }
-    if ((v = config.apply("stormproof.device.virtualCount")).isPresent()) {
-      o = o.withVirtualCount(ConfigParse.positiveInt("stormproof.device.virtualCount", v.get()));
-    }
     return o;
+  }
+
+  /** The server adb itself would use: ADB_SERVER_SOCKET=tcp:host:port, else ANDROID_ADB_SERVER_PORT on loopback. */
+  private static HostPort serverFromEnvironment(Function<String, String> env) {
+    String socket = env.apply("ADB_SERVER_SOCKET");
+    if (socket != null && !socket.isBlank()) {
+      String s = socket.trim();
+      if (!s.startsWith("tcp:")) {
+        throw new IllegalArgumentException("ADB_SERVER_SOCKET=" + socket + " is not tcp:host:port (or tcp:port); fix or unset it");
+      }
+      String rest = s.substring(4);
+      return HostPort.parse("ADB_SERVER_SOCKET", rest.contains(":") ? rest : "127.0.0.1:" + rest);
+    }
+    String port = env.apply("ANDROID_ADB_SERVER_PORT");
+    if (port == null || port.isBlank()) {
+      return null;
+    }
+    try {
+      return new HostPort("127.0.0.1", Integer.parseInt(port.trim()));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("ANDROID_ADB_SERVER_PORT=" + port + " is not a port number (1-65535); fix or unset it", e);
+    }
   }
 
   static List<HostPort> parseServers(String key, String text) {
@@ -127,25 +172,39 @@ public final class DeviceOptions {
     return list;
   }
 
-  /** {@code auto}, {@code virtual}, {@code any}, or serials. */
+  /** @return {@code auto}, {@code virtual}, {@code any}, or serials separated by commas */
   public String device() { return device; }
+
+  /** @return the adb servers asked for devices, in order */
   public List<HostPort> servers() { return servers; }
+
+  /**
+   * Where {@link #servers()} came from, for messages.
+   *
+   * @return {@code default}, {@code ANDROID_ADB_SERVER_PORT}, {@code ADB_SERVER_SOCKET} or {@code stormproof.adb.servers}
+   */
+  public String serversSource() { return serversSource; }
+
+  /** @return the {@code ANDROID_SERIAL} environment variable, if set and not blank */
   public Optional<String> androidSerial() { return androidSerial; }
+
+  /** @return how long a test waits for a free device */
   public Duration leaseTimeout() { return leaseTimeout; }
-  public int virtualCount() { return virtualCount; }
+
+  /** @return the ADB transport options */
   public AdbOptions adb() { return adb; }
 
-  /** Only embedded virtual devices ({@code stormproof.device=virtual}). */
+  /** @return true for {@code stormproof.device=virtual}: no adb device is wanted */
   public boolean virtualOnly() {
     return device.equalsIgnoreCase("virtual");
   }
 
-  /** Nothing selected explicitly: attached devices if any, else virtual. */
+  /** @return true when nothing is selected explicitly: attached devices if any, else virtual */
   public boolean auto() {
     return device.equalsIgnoreCase(DEFAULT_DEVICE) && androidSerial.isEmpty();
   }
 
-  /** The serials asked for ({@code stormproof.device}, else {@code ANDROID_SERIAL}); empty for auto, any, virtual. */
+  /** @return the serials asked for ({@code stormproof.device}, else {@code ANDROID_SERIAL}); empty for auto, any, virtual */
   public List<String> serials() {
     String d = device.toLowerCase(Locale.ROOT);
     if (d.equals("virtual") || d.equals("any")) {
@@ -163,16 +222,49 @@ public final class DeviceOptions {
     return out;
   }
 
-  public DeviceOptions withDevice(String v) { return new DeviceOptions(v, servers, androidSerial, leaseTimeout, virtualCount, adb); }
-  public DeviceOptions withServers(List<HostPort> v) { return new DeviceOptions(device, v, androidSerial, leaseTimeout, virtualCount, adb); }
-  public DeviceOptions withAndroidSerial(Optional<String> v) { return new DeviceOptions(device, servers, v, leaseTimeout, virtualCount, adb); }
-  public DeviceOptions withLeaseTimeout(Duration v) { return new DeviceOptions(device, servers, androidSerial, v, virtualCount, adb); }
-  public DeviceOptions withVirtualCount(int v) { return new DeviceOptions(device, servers, androidSerial, leaseTimeout, v, adb); }
-  public DeviceOptions withAdb(AdbOptions v) { return new DeviceOptions(device, servers, androidSerial, leaseTimeout, virtualCount, v); }
+  /**
+   * Returns a copy with another value.
+   *
+   * @param v the selection
+   * @return a copy with it
+   */
+  public DeviceOptions withDevice(String v) { return new DeviceOptions(v, servers, androidSerial, leaseTimeout, serversSource, adb); }
+
+  /**
+   * Returns a copy with another value.
+   *
+   * @param v the adb servers
+   * @return a copy with them (as if from {@code stormproof.adb.servers})
+   */
+  public DeviceOptions withServers(List<HostPort> v) { return new DeviceOptions(device, v, androidSerial, leaseTimeout, "stormproof.adb.servers", adb); }
+
+  /**
+   * Returns a copy with another value.
+   *
+   * @param v the {@code ANDROID_SERIAL} value
+   * @return a copy with it
+   */
+  public DeviceOptions withAndroidSerial(Optional<String> v) { return new DeviceOptions(device, servers, v, leaseTimeout, serversSource, adb); }
+
+  /**
+   * Returns a copy with another value.
+   *
+   * @param v the lease timeout
+   * @return a copy with it
+   */
+  public DeviceOptions withLeaseTimeout(Duration v) { return new DeviceOptions(device, servers, androidSerial, v, serversSource, adb); }
+
+  /**
+   * Returns a copy with another value.
+   *
+   * @param v the ADB options
+   * @return a copy with them
+   */
+  public DeviceOptions withAdb(AdbOptions v) { return new DeviceOptions(device, servers, androidSerial, leaseTimeout, serversSource, v); }
 
   @Override
   public String toString() {
     return "DeviceOptions[device=" + device + ", servers=" + servers + ", ANDROID_SERIAL=" + androidSerial.orElse("unset")
-        + ", leaseTimeout=" + leaseTimeout + ", virtualCount=" + virtualCount + ", " + adb + "]";
+        + " (" + serversSource + "), leaseTimeout=" + leaseTimeout + ", " + adb + "]";
   }
 }

@@ -1,8 +1,5 @@
-package dev.stormproof.device.adb;
+package dev.stormproof.device;
 
-import dev.stormproof.device.Device;
-import dev.stormproof.device.DeviceNotFoundException;
-import dev.stormproof.device.DeviceTimeoutException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,6 +47,7 @@ public final class DevicePool implements AutoCloseable {
     return s;
   }
 
+  /** Every device in the pool, leased or not, in pool order. */
   public List<Device> devices() {
     return all;
   }
@@ -72,7 +70,7 @@ public final class DevicePool implements AutoCloseable {
     try {
       while (free.isEmpty() && !closed) {
         if (left <= 0) {
-          throw new DeviceTimeoutException("no device was free within " + DeviceCalls.human(timeout) + " for " + owner + ": all "
+          throw new DeviceTimeoutException("no device was free within " + human(timeout) + " for " + owner + ": all "
               + all.size() + " are leased (" + describeHolders() + "); raise stormproof.device.leaseTimeout, add devices "
               + "(stormproof.adb.servers, stormproof.device.virtualCount) or lower junit.jupiter.execution.parallel parallelism");
         }
@@ -92,6 +90,11 @@ public final class DevicePool implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  private static String human(Duration d) {
+    long ms = d.toMillis();
+    return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
   }
 
   private String describeHolders() {
@@ -155,6 +158,7 @@ public final class DevicePool implements AutoCloseable {
       this.owner = owner;
     }
 
+    /** The leased device; valid until this lease is closed. */
     public Device device() {
       return device;
     }

@@ -1,16 +1,24 @@
-package dev.stormproof.device.adb;
+package dev.stormproof.config;
 
-import dev.stormproof.config.DurationText;
 import java.time.Duration;
 import java.util.Locale;
 
-/** Parsing of {@code stormproof.*} values with messages that name the key, the value and the fix. */
-final class ConfigParse {
+/**
+ * Parsing of {@code stormproof.*} values with messages that name the key, the value and the fix.
+ * Every method throws {@link IllegalArgumentException} with such a message on a bad value.
+ */
+public final class ConfigParse {
 
   private ConfigParse() {}
 
-  /** {@code 250ms}, {@code 10s}, {@code 2m}, or ISO-8601 {@code PT10S}; positive. */
-  static Duration duration(String key, String value) {
+  /**
+   * A positive duration: {@code 250ms}, {@code 10s}, {@code 2m}, or ISO-8601 {@code PT10S}.
+   *
+   * @param key the configuration key, for the message
+   * @param value the text to parse
+   * @return the duration
+   */
+  public static Duration duration(String key, String value) {
     Duration d;
     try {
       d = DurationText.parse(value);
@@ -24,7 +32,14 @@ final class ConfigParse {
     return d;
   }
 
-  static boolean bool(String key, String value) {
+  /**
+   * {@code true} or {@code false}, in any case.
+   *
+   * @param key the configuration key, for the message
+   * @param value the text to parse
+   * @return the boolean
+   */
+  public static boolean bool(String key, String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     if (v.equals("true") || v.equals("false")) {
       return Boolean.parseBoolean(v);
@@ -32,7 +47,14 @@ final class ConfigParse {
     throw new IllegalArgumentException(key + "=" + value + " is not a boolean: use true or false");
   }
 
-  static int positiveInt(String key, String value) {
+  /**
+   * A whole number of at least 1.
+   *
+   * @param key the configuration key, for the message
+   * @param value the text to parse
+   * @return the number
+   */
+  public static int positiveInt(String key, String value) {
     try {
       int n = Integer.parseInt(value.trim());
       if (n > 0) {
@@ -44,7 +66,16 @@ final class ConfigParse {
     throw new IllegalArgumentException(key + "=" + value + " is not a positive whole number, for example 2");
   }
 
-  static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
+  /**
+   * One of an enum's constants, named in any case.
+   *
+   * @param <E> the enum type
+   * @param key the configuration key, for the message
+   * @param value the text to parse
+   * @param type the enum class
+   * @return the constant
+   */
+  public static <E extends Enum<E>> E choice(String key, String value, Class<E> type) {
     try {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

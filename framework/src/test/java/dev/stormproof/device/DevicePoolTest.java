@@ -1,4 +1,4 @@
-package dev.stormproof.device.adb;
+package dev.stormproof.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -97,25 +97,5 @@ class DevicePoolTest {
     }
     assertThat(overlaps).hasValue(0);
     assertThat(inUse.keySet()).containsExactlyInAnyOrder("a", "b", "c");
-  }
-
-  @Test
-  void device_options_read_configuration_and_explain_bad_values() {
-    Map<String, String> cfg = Map.of("stormproof.device", "emulator-5554,R58M", "stormproof.adb.servers", "127.0.0.1:7001, localhost:7002",
-        "stormproof.device.leaseTimeout", "90s", "stormproof.device.timeout", "3s", "stormproof.adb.tcpNoDelay", "false");
-    DeviceOptions o = DeviceOptions.fromConfig(k -> Optional.ofNullable(cfg.get(k)), k -> "ignored");
-    assertThat(o.serials()).containsExactly("emulator-5554", "R58M");
-    assertThat(o.servers()).extracting(Object::toString).containsExactly("127.0.0.1:7001", "localhost:7002");
-    assertThat(o.leaseTimeout()).isEqualTo(Duration.ofSeconds(90));
-    assertThat(o.adb().timeout()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(o.adb().tcpNoDelay()).isFalse();
-    DeviceOptions d = DeviceOptions.fromConfig(k -> Optional.empty(), k -> null);
-    assertThat(d.auto()).isTrue();
-    assertThat(d.servers()).extracting(Object::toString).containsExactly("127.0.0.1:5037");
-    assertThat(d.adb().timeout()).isEqualTo(Duration.ofSeconds(10));
-    assertThatThrownBy(() -> DeviceOptions.fromConfig(k -> k.equals("stormproof.adb.servers") ? Optional.of("nohost") : Optional.empty(), k -> null))
-        .hasMessage("stormproof.adb.servers entry 'nohost' is not host:port, for example 127.0.0.1:5037");
-    assertThatThrownBy(() -> DeviceOptions.fromConfig(k -> k.equals("stormproof.device.timeout") ? Optional.of("soon") : Optional.empty(), k -> null))
-        .hasMessage("stormproof.device.timeout=soon is not a duration: write it like 250ms, 10s, 2m or PT10S");
   }
 }

@@ -137,7 +137,7 @@ class OnDeviceTest {
   static class AsyncTapFails {
     @org.junit.jupiter.api.extension.RegisterExtension
     static final org.junit.jupiter.api.extension.BeforeEachCallback FIND_DEVICE =
-        context -> embedded = OnDeviceExtension.runtime(context).virtualDevices().get(0);
+        context -> embedded = OnDeviceExtension.runtime(context).resources(dev.stormproof.device.virtual.VirtualDevice.class).get(0);
 
     @Test
     void queuesATapThatIsLost(Device device) {
