@@ -12,7 +12,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Devices handed out one holder at a time: {@link #lease()} gives a device exclusively until the
+ * Devices handed out one holder at a time: {@link #lease(String)} gives a device exclusively until the
  * {@link Lease} is closed, waiting up to the lease timeout when all are busy. Under JUnit's
  * parallel execution each test holds one lease, so no two tests share a device at once. Waiters
  * are served in arrival order (a fair lock).

@@ -228,8 +228,10 @@ public final class Vision implements AutoCloseable {
    * Waits for every expectation at once: one frame per poll cycle, every pending expectation
    * checked on it; each resolves on its own and fails at its own timeout.
    *
+   * @param expectations what must be visible or absent, each with its own timeout
    * @return per expectation, in order: the match (visible ones) or empty (absent ones)
-   * @throws TemplateNotFoundError, TemplateStillVisibleError for the first one that timed out
+   * @throws TemplateNotFoundError for the first visible expectation that timed out
+   * @throws TemplateStillVisibleError for the first absent expectation that timed out
    */
   public List<Optional<Match>> awaitAll(List<Expectation> expectations) {
     return new Waiter(this, expectations).run();
