@@ -28,7 +28,14 @@ public record Growth(String probe, long baseline, long now, long tolerance, bool
     return (d >= 0 ? "+" : "-") + amount(Math.abs(d), bytes);
   }
 
-  static String amount(long v, boolean bytes) {
+  /**
+   * A value as reports show it.
+   *
+   * @param v the value
+   * @param bytes whether it is bytes
+   * @return {@code 25.0 MiB}, {@code 512.0 KiB}, {@code 12 B} or {@code 3}
+   */
+  public static String amount(long v, boolean bytes) {
     if (!bytes) {
       return Long.toString(v);
     }

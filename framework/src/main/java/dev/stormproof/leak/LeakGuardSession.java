@@ -13,9 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.pollinterval.IterativePollInterval;
 
 /**
  * The leak guard without JUnit: call {@link #iterationStarted} before and
@@ -52,7 +50,7 @@ public final class LeakGuardSession implements AutoCloseable {
   private final LeakOptions options;
   private final Ledger ledger;
   private final MemorySeries series = new MemorySeries();
-  private final List<long[]> history = new ArrayList<>();
+  private final StairSteps stairs;
   private int iterations;
   private Snapshot baseline;
   private Set<Thread> baselineThreads = Set.of();
@@ -62,6 +60,10 @@ public final class LeakGuardSession implements AutoCloseable {
     this.name = name;
     this.options = options;
     this.ledger = ledger;
+    this.stairs = new StairSteps(options.stairWindow(), options.stairPercent(),
+        List.of("native bytes", "javacpp pointers", "threads"),
+        new long[] {STAIR_NOISE_BYTES, 0, 0}, new boolean[] {true, false, false},
+        " [process-wide]");
   }
 
   /** The guarded sequence's name (a test class, or class and method). */
@@ -166,17 +168,9 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   private void awaitSettled(Duration atMost, java.util.concurrent.Callable<Boolean> attempt) {
-    try {
-      Awaitility.await("leak counters of " + name + " settle")
-          .atMost(atMost)
-          .pollInSameThread()
-          .pollDelay(Duration.ZERO)
-          .pollInterval(new IterativePollInterval(
-              d -> min(d.multipliedBy(2), options.maxBackoff()), Duration.ofMillis(1)))
-          .until(attempt);
-    } catch (ConditionTimeoutException e) {
-      // Not settled within this stretch; the caller decides whether to go on.
-    }
+    // Not settled within this stretch: the caller decides whether to go on.
+    Settling.until("leak counters of " + name + " settle", atMost, Duration.ofMillis(1),
+        options.maxBackoff(), attempt);
   }
 
   private boolean onlyNativeBytesExceeded(String owner, Snapshot s) {
@@ -206,10 +200,6 @@ public final class LeakGuardSession implements AutoCloseable {
     return new Snapshot(nativeBytes, Math.min(before.javacppCount(), now.javacppCount()),
         now.javacppPhysicalBytes(), now.heapUsed(), now.directBytes(), now.rssBytes(),
         now.threads());
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** Clean, or only collected buffers are left (they can never come back, waiting is futile). */
@@ -260,36 +250,8 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   private List<String> stairSteps(Snapshot s) {
-    int window = options.stairWindow();
-    history.add(new long[] {s.nativeBytes(), s.javacppCount(), s.threads().size()});
-    List<String> found = new ArrayList<>();
-    if (window == 0 || history.size() < window + 1) {
-      return found;
-    }
-    String[] names = {"native bytes", "javacpp pointers", "threads"};
-    long[] noise = {STAIR_NOISE_BYTES, 0, 0};
-    long[] base = {baseline.nativeBytes(), baseline.javacppCount(), baseline.threads().size()};
-    List<long[]> recent = history.subList(history.size() - window - 1, history.size());
-    for (int p = 0; p < names.length; p++) {
-      int rises = 0;
-      for (int i = 1; i < recent.size(); i++) {
-        if (recent.get(i)[p] >= 0 && recent.get(i)[p] - recent.get(i - 1)[p] > noise[p]) {
-          rises++;
-        }
-      }
-      long total = recent.get(recent.size() - 1)[p] - recent.get(0)[p];
-      // A staircase that only climbs back from a dip below the baseline is recovery, not a leak.
-      boolean aboveBaseline = recent.get(recent.size() - 1)[p] > base[p];
-      if (rises * 100 >= options.stairPercent() * window && total > noise[p] && aboveBaseline) {
-        found.add(String.format("%-16s rose in %d of the last %d iterations (%s in all, each "
-            + "step within tolerance): stair-step growth [process-wide]", names[p], rises,
-            window, "+" + Growth.amount(total, p == 0)));
-      }
-    }
-    if (!found.isEmpty()) {
-      history.clear(); // report a staircase once, then watch for the next one
-    }
-    return found;
+    return stairs.record(new long[] {s.nativeBytes(), s.javacppCount(), s.threads().size()},
+        new long[] {baseline.nativeBytes(), baseline.javacppCount(), baseline.threads().size()});
   }
 
   private LeakReport report(int n, String label, String owner, Snapshot s, List<String> stairs,
