@@ -34,10 +34,12 @@ final class Commands {
 
   private final VirtualDevice device;
   private final Input input;
+  private final ProcessCommands process;
 
   Commands(VirtualDevice device) {
     this.device = device;
     this.input = new Input(device);
+    this.process = new ProcessCommands(device);
   }
 
   int run(ShellParser.Command c, ShellIo io) throws IOException, InterruptedException, ExitException {
@@ -66,6 +68,10 @@ final class Commands {
       case "am" -> am(args, io);
       case "dumpsys" -> dumpsys(args, io);
       case "cat" -> cat(args, io);
+      case "pidof" -> process.pidof(args, io);
+      case "setprop" -> process.setprop(args, io);
+      case "logcat" -> process.logcat(args, io);
+      case "ls" -> process.ls(args, io);
       default -> {
         io.err("/system/bin/sh: " + name + ": inaccessible or not found\n");
         yield 127;
@@ -242,6 +248,10 @@ final class Commands {
   }
 
   private int dumpsys(List<String> args, ShellIo io) throws IOException {
+    Integer shown = args.isEmpty() ? null : process.dumpsys(args.get(0), args.subList(1, args.size()), io);
+    if (shown != null) {
+      return shown;
+    }
     if (!args.equals(List.of("stormproof"))) {
       io.err("Can't find service: " + (args.isEmpty() ? "" : args.get(0)) + " (the virtual device offers 'dumpsys stormproof')\n");
       return 1;
@@ -251,11 +261,17 @@ final class Commands {
     return 0;
   }
 
-  private static int cat(List<String> args, ShellIo io) throws IOException {
+  private int cat(List<String> args, ShellIo io) throws IOException {
     if (args.isEmpty()) {
       // An echoing cat would wait on the host's OKAYs while the host waits on ours.
       io.err("cat: reading stdin is only supported as 'cat > " + TOUCH_DEVICE + "' or 'cat > /dev/null'\n");
       return 1;
+    }
+    if (args.size() == 1) {
+      Integer shown = process.cat(args.get(0), io);
+      if (shown != null) {
+        return shown;
+      }
     }
     for (String file : args) {
       io.err("cat: " + file + ": No such file or directory\n");

@@ -2,6 +2,8 @@ package dev.stormproof.device.virtual;
 
 import dev.stormproof.device.Size;
 import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * An app running on the {@link VirtualDevice}: the device's shell routes input to it and
@@ -49,4 +51,42 @@ public interface VirtualApp {
 
   /** A human-readable state dump for {@code dumpsys}: current screen, counters, etc. */
   String dump(long nowMillis);
+
+  /**
+   * The app's process as {@code pidof}, {@code dumpsys meminfo/gfxinfo/activity} and
+   * {@code /proc/<pid>} show it; empty while it is not running, or when the app models no
+   * process (then those commands answer as for an app that is not running).
+   *
+   * @param nowMillis the device's time
+   * @return the process, or empty
+   */
+  default Optional<AppProcess> process(long nowMillis) {
+    return Optional.empty();
+  }
+
+  /**
+   * {@code dumpsys gfxinfo <package> reset}: frame statistics start again from now.
+   *
+   * @param nowMillis the device's time
+   */
+  default void resetFrameStats(long nowMillis) {}
+
+  /**
+   * A system property was set with {@code setprop}; apps read their debug switches here.
+   *
+   * @param key the property
+   * @param value its new value
+   * @param nowMillis the device's time
+   */
+  default void propertySet(String key, String value, long nowMillis) {}
+
+  /**
+   * The app's entries in the crash log buffer ({@code logcat -b crash}), in logcat's threadtime
+   * format, oldest first.
+   *
+   * @return the lines, empty when the app never crashed
+   */
+  default List<String> crashLog() {
+    return List.of();
+  }
 }

@@ -43,6 +43,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       lifted within the touch slop (8 dp) of where it went down is a tap, else a swipe</li>
  *   <li>{@code am start [-W] [-S] -n COMPONENT}, {@code am force-stop PACKAGE}</li>
  *   <li>{@code dumpsys stormproof}: the tap log and {@link VirtualApp#dump}</li>
+ *   <li>the app's process ({@link VirtualApp#process}) as a phone shows it: {@code pidof PKG},
+ *       {@code dumpsys meminfo PKG}, {@code dumpsys gfxinfo PKG [reset]}, {@code dumpsys
+ *       activity processes [PKG]}, {@code cat /proc/PID/status}, {@code ls /proc/PID/fd},
+ *       {@code logcat -b crash -d}; {@code setprop KEY VALUE} (read back by {@code getprop},
+ *       passed to the app: Arena's debug switches)</li>
  *   <li>{@code echo [-n]}, {@code true}, {@code false}, {@code exit [N]}; anything else:
  *       {@code /system/bin/sh: NAME: inaccessible or not found} on stderr, exit 127</li>
  * </ul>
@@ -73,6 +78,7 @@ public final class VirtualDevice implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Map<AdbConnection, Thread> connections = new ConcurrentHashMap<>();
   private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> setProperties = new ConcurrentHashMap<>();
   private final AtomicInteger connectionCount = new AtomicInteger();
   private final AtomicInteger workerCount = new AtomicInteger();
   private ServerSocket server;
@@ -293,7 +299,15 @@ public final class VirtualDevice implements AutoCloseable {
   }
 
   Map<String, String> properties() {
-    return DeviceProperties.of(options, serial());
+    Map<String, String> p = DeviceProperties.of(options, serial());
+    p.putAll(setProperties);
+    return p;
+  }
+
+  /** {@code setprop}: kept for {@code getprop} and passed to the app. */
+  void setProperty(String key, String value) {
+    setProperties.put(key, value);
+    app.propertySet(key, value, now());
   }
 
   boolean closing() {

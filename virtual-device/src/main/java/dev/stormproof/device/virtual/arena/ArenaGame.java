@@ -3,7 +3,10 @@ package dev.stormproof.device.virtual.arena;
 import dev.stormproof.device.Size;
 import dev.stormproof.device.virtual.VirtualApp;
 import java.awt.image.BufferedImage;
+import dev.stormproof.device.virtual.AppProcess;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -78,6 +81,7 @@ public final class ArenaGame implements VirtualApp {
 
   @Override
   public synchronized void start(long nowMillis) {
+    state.process.start(nowMillis);
     state.reset();
     state.lastEvent = "start";
   }
@@ -87,6 +91,7 @@ public final class ArenaGame implements VirtualApp {
     state.screen = ArenaScreen.LAUNCHER;
     state.popup = null;
     state.loadingTarget = null;
+    state.process.kill();
     state.lastEvent = "stop";
   }
 
@@ -190,6 +195,11 @@ public final class ArenaGame implements VirtualApp {
   public synchronized void tap(int x, int y, long nowMillis) {
     advance(nowMillis);
     state.taps++;
+    if (state.process.notResponding()) {
+      state.tapsIgnored++;
+      state.lastEvent = "tap " + x + "," + y + " ignored: not responding";
+      return;
+    }
     if (state.screen == ArenaScreen.LOADING) {
       state.tapsIgnored++;
       state.lastEvent = "tap " + x + "," + y + " ignored: loading";
@@ -275,6 +285,35 @@ public final class ArenaGame implements VirtualApp {
     b.append("elements=").append(scene.elements().stream()
         .map(e -> e.name() + " " + e.bounds()).collect(Collectors.joining("; "))).append('\n');
     return b.toString();
+  }
+
+  /** The game's process, while it runs; see {@link ArenaProcess} for the debug switches. */
+  @Override
+  public synchronized Optional<AppProcess> process(long nowMillis) {
+    advance(nowMillis);
+    if (!state.process.running()) {
+      return Optional.empty();
+    }
+    int elements = new ArenaLayout(screenSize).scene(state, nowMillis).elements().size();
+    return Optional.of(state.process.snapshot(state.visibleScreen(), elements, nowMillis));
+  }
+
+  @Override
+  public synchronized void resetFrameStats(long nowMillis) {
+    state.process.resetFrames(nowMillis);
+  }
+
+  /** Reads Arena's debug switches, {@code debug.arena.*} (see {@link ArenaProcess}). */
+  @Override
+  public synchronized void propertySet(String key, String value, long nowMillis) {
+    if (key.startsWith(ArenaProcess.PREFIX)) {
+      state.process.property(key, value);
+    }
+  }
+
+  @Override
+  public synchronized List<String> crashLog() {
+    return state.process.crashLog();
   }
 
   private void advance(long nowMillis) {
