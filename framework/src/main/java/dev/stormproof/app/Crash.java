@@ -24,7 +24,7 @@ public record Crash(String kind, String key, int pid, String process, String tex
   private static final Pattern LOG = Pattern.compile(
       "^(\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3})\\s+(\\d+)\\s+(\\d+)\\s+([VDIWEFA])\\s+([^:]*?)\\s*: ?(.*)$");
   private static final Pattern JAVA_PROCESS = Pattern.compile("^Process: ([^,\\s]+), PID: (\\d+)");
-  private static final Pattern NATIVE_NAME = Pattern.compile(">>> (\\S+) <<<");
+  private static final Pattern NATIVE_NAME = Pattern.compile(">>> (\\S+) <<<|, pid \\d+ \\(([^)]+)\\)");
   private static final Pattern RECORD = Pattern.compile("ProcessRecord\\{\\S+ (\\d+):([^/\\s}]+)");
   private static final Pattern NOT_RESPONDING = Pattern.compile("\\b(m?[Nn]otResponding)=true\\b");
   private static final int MAX_LINES = 60;
@@ -71,8 +71,9 @@ public record Crash(String kind, String key, int pid, String process, String tex
       int linePid = parseInt(m.group(2));
       boolean javaStart = message.startsWith("FATAL EXCEPTION");
       boolean nativeStart = message.startsWith("Fatal signal") || message.startsWith("*** *** ***");
+      // The tombstone lines come from crash_dump (another pid) under the DEBUG tag.
       boolean continues = kind != null && (linePid == pid
-          || (kind.equals("native crash") && m.group(5).equals("DEBUG") && !nativeStart));
+          || (kind.equals("native crash") && m.group(5).equals("DEBUG")));
       if (javaStart || (nativeStart && !continues)) {
         if (kind != null) {
           out.add(new Crash(kind, key, pid, process, lines.toString()));
@@ -90,8 +91,8 @@ public record Crash(String kind, String key, int pid, String process, String tex
       Matcher n = NATIVE_NAME.matcher(message);
       if (p.find()) {
         process = p.group(1);
-      } else if (n.find() && process.isEmpty()) {
-        process = n.group(1);
+      } else if (n.find() && (process.isEmpty() || n.group(1) != null)) {
+        process = n.group(1) != null ? n.group(1) : n.group(2);
       }
       if (count++ < MAX_LINES) {
         lines.append(raw.stripTrailing()).append('\n');
