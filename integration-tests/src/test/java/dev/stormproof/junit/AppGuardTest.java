@@ -1,0 +1,125 @@
+package dev.stormproof.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+
+/**
+ * {@link AppGuard} on the virtual device's Arena: each planted fault fails its iteration with
+ * the right counter named, the clean 20-battle run raises no alarm three runs in a row, and
+ * misuse fails with the fix.
+ */
+class AppGuardTest {
+
+  private static EngineExecutionResults run(Class<?> type) {
+    Map<String, String> config = new HashMap<>(Map.of("stormproof.device", "virtual",
+        "stormproof.virtual.latency.fast", "true",
+        "stormproof.app.minFrames", "5", "stormproof.app.settleMs", "300"));
+    return EngineTestKit.engine("junit-jupiter").configurationParameters(config)
+        .selectors(selectClass(type)).execute();
+  }
+
+  private static List<Throwable> failures(EngineExecutionResults r) {
+    return r.testEvents().failed().stream().map(e -> e.getPayload(TestExecutionResult.class)
+        .orElseThrow().getThrowable().orElseThrow()).toList();
+  }
+
+  private static String onlyFailure(Class<?> type, String display) {
+    EngineExecutionResults r = run(type);
+    List<Event> failed = r.testEvents().failed().list();
+    assertThat(failed).as("failed iterations of %s", type.getSimpleName()).hasSize(1);
+    assertThat(failed.get(0).getTestDescriptor().getDisplayName()).isEqualTo(display);
+    return failures(r).get(0).getMessage();
+  }
+
+  @Test
+  void clean_battles_raise_no_alarm_three_runs_in_a_row() {
+    for (int run = 1; run <= 3; run++) {
+      EngineExecutionResults r = run(AppGuardFixtures.Clean.class);
+      assertThat(failures(r)).as("run %d", run).isEmpty();
+      assertThat(r.testEvents().succeeded().count()).as("run %d", run).isEqualTo(20);
+    }
+  }
+
+  @Test
+  void a_native_leak_per_battle_is_named_with_the_meminfo_section_that_grew() {
+    String report = onlyFailure(AppGuardFixtures.Leak.class, "repetition 5 of 6");
+    assertThat(report).startsWith("APP GREW: @AppGuard after iteration 5 (battle repetition 5 of 6) "
+        + "of Leak: app dev.stormproof.arena (pid ");
+    assertThat(report).containsPattern("\nWhat grew:\n  native heap      \\+2[34]\\.\\d MiB \\(baseline "
+        + "3\\d\\.\\d MiB, now 6\\d\\.\\d MiB, tolerance 16\\.0 MiB\\)\nWithin tolerance: total PSS \\+2[34]");
+    assertThat(report).containsPattern("Meminfo sections that grew \\(PSS since the baseline\\):\n"
+        + "  Native Heap      \\+2[34]\\.\\d MiB");
+    assertThat(report).contains("Measured at iteration boundaries only: this reading took 1 adb round trip(s)");
+  }
+
+  @Test
+  void a_thread_per_battle_is_named_exactly() {
+    String report = onlyFailure(AppGuardFixtures.Threads.class, "repetition 5 of 6");
+    assertThat(report).contains("\nWhat grew:\n  app threads      +3 (baseline 30, now 33, tolerance 2)\n");
+  }
+
+  @Test
+  void jank_from_the_third_battle_is_named_against_the_baseline_iteration() {
+    String report = onlyFailure(AppGuardFixtures.Jank.class, "repetition 3 of 4");
+    assertThat(report).containsPattern("\nWhat grew:\n  janky frames %   \\+4\\d \\(baseline [0-2], "
+        + "now 4[45], tolerance 10\\)\n  frame p90 ms     \\+40 \\(baseline 12, now 52, tolerance 16\\)\n");
+  }
+
+  @Test
+  void a_crash_fails_the_iteration_at_once_with_the_crash_text_and_the_test_failure_suppressed() {
+    EngineExecutionResults r = run(AppGuardFixtures.Crashing.class);
+    List<Throwable> failures = failures(r);
+    assertThat(failures).hasSize(1);
+    Throwable t = failures.get(0);
+    assertThat(t).isInstanceOf(AssertionError.class);
+    assertThat(t.getMessage()).startsWith("APP CRASH: @AppGuard after iteration 3 (battle repetition 3 of 4) "
+        + "of Crashing: app dev.stormproof.arena (not running)\n  the app's process (pid ")
+        .contains(") died during the iteration\n\nCrash (crash) of dev.stormproof.arena:\n")
+        .contains("E AndroidRuntime: FATAL EXCEPTION: main\n")
+        .contains("E AndroidRuntime: java.lang.IllegalStateException: planted crash "
+            + "(debug.arena.crash=3): battle 3 could not load its enemy sprite\n");
+    assertThat(t.getSuppressed()).singleElement().isInstanceOf(ConditionTimeoutException.class);
+    assertThat(r.testEvents().succeeded().count()).as("the restarted app is a new warm-up").isEqualTo(3);
+  }
+
+  @Test
+  void an_anr_fails_the_iteration_at_once_with_the_activity_managers_report() {
+    EngineExecutionResults r = run(AppGuardFixtures.NotResponding.class);
+    List<Throwable> failures = failures(r);
+    assertThat(failures).hasSize(1);
+    assertThat(failures.get(0).getMessage()).startsWith("APP NOT RESPONDING: @AppGuard after iteration 3 "
+        + "(battle repetition 3 of 3) of NotResponding: app dev.stormproof.arena (pid ")
+        .contains("    mCrashing=false mNotResponding=true\n    notRespondingReport: ANR in "
+            + "dev.stormproof.arena (dev.stormproof.arena/.MainActivity): Input dispatching timed out "
+            + "(dev.stormproof.arena/.MainActivity is not responding. Waited 5001ms for MotionEvent)\n");
+  }
+
+  @Test
+  void misuse_is_refused_with_the_fix() {
+    assertThat(onlyFailure(AppGuardFixtures.NoDevice.class, "t()")).isEqualTo("@AppGuard on [NoDevice]: "
+        + "no device is leased for this test; add @OnDevice to the class or the method (the app guard "
+        + "reads the app through the test's device)");
+    assertThat(onlyFailure(AppGuardFixtures.NoPackage.class, "t()")).isEqualTo("@AppGuard on [NoPackage]: "
+        + "no app package is named; write @AppGuard(\"com.example.game\") or set "
+        + "stormproof.app.package=com.example.game");
+    assertThat(onlyFailure(AppGuardFixtures.BadPackage.class, "t()")).isEqualTo("@AppGuard on "
+        + "[BadPackage.t()]: @AppGuard value must be an Android package name like com.example.game, was "
+        + "'arena; reboot'; set it to the applicationId of the app under test");
+    assertThat(onlyFailure(AppGuardFixtures.NegativeWarmup.class, "t()")).isEqualTo("@AppGuard on "
+        + "[NegativeWarmup]: warmup must be 0 or more, was -1; set warmup = 0 or more, or leave it out "
+        + "to use stormproof.app.warmup (default 2)");
+    assertThat(failures(run(AppGuardFixtures.NoPackage.class))).singleElement()
+        .isInstanceOf(ExtensionConfigurationException.class);
+  }
+}
