@@ -62,7 +62,15 @@ public final class MemoryChart {
 
   private MemoryChart() {}
 
-  /** PNG bytes of a {@code width} x {@code height} chart titled {@code title}. */
+  /**
+   * PNG bytes of a chart of the leak guard's memory series.
+   *
+   * @param series the samples
+   * @param title the chart's title
+   * @param width image width in pixels
+   * @param height image height in pixels
+   * @return the PNG
+   */
   public static byte[] png(MemorySeries series, String title, int width, int height) {
     List<MemorySample> samples = series.samples();
     int[] iterations = samples.stream().mapToInt(MemorySample::iteration).toArray();

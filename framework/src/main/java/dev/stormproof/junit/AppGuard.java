@@ -49,7 +49,9 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <p><b>Configuration.</b> {@link #value()} names the package, else
  * {@code stormproof.app.package}. Attributes left at {@link #UNSET} come from the
  * {@code stormproof.app.*} configuration parameters of {@link dev.stormproof.app.AppGuardOptions}.
- * A method annotation replaces the class one for that method (with its own baseline). Needs
+ * A method annotation replaces the class one for that method (with its own baseline); a
+ * {@code @Nested} class is guarded by its enclosing class's annotation, with a baseline of its
+ * own. Needs
  * {@link OnDevice}: the app is read through the test's device.
  *
  * <p><b>Exceptions.</b> Misuse fails the test before its body runs with an

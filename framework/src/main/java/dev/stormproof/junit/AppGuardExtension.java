@@ -85,8 +85,7 @@ final class AppGuardExtension implements InvocationInterceptor {
     Method method = ctx.getRequiredTestMethod();
     Optional<AppGuard> onMethod = AnnotationSupport.findAnnotation(method, AppGuard.class);
     AnnotatedElement element = onMethod.isPresent() ? method : ctx.getRequiredTestClass();
-    AppGuard guard = onMethod.orElseGet(() -> AnnotationSupport
-        .findAnnotation(ctx.getRequiredTestClass(), AppGuard.class).orElseThrow());
+    AppGuard guard = onMethod.orElseGet(() -> onClass(ctx.getRequiredTestClass()));
     String name = onMethod.isPresent()
         ? ctx.getRequiredTestClass().getSimpleName() + "." + method.getName() + "()"
         : ctx.getRequiredTestClass().getSimpleName();
@@ -104,6 +103,18 @@ final class AppGuardExtension implements InvocationInterceptor {
         List.of("session", element, device.device().serial()),
         k -> new AppGuardSession(name, options, new AppProbe(device.unreported(),
             options.packageName())), AppGuardSession.class);
+  }
+
+  /** The class's annotation, else an enclosing class's (a {@code @Nested} test inherits it). */
+  private static AppGuard onClass(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+      Optional<AppGuard> found = AnnotationSupport.findAnnotation(c, AppGuard.class);
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    throw new IllegalStateException("@AppGuard is neither on " + type.getName()
+        + " nor on a class enclosing it, yet its extension runs; register it with @AppGuard");
   }
 
   static AppGuardOptions options(ExtensionContext ctx, AppGuard guard, String element) {

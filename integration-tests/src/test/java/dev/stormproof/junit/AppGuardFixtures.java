@@ -117,6 +117,24 @@ final class AppGuardFixtures {
     }
   }
 
+  /** The enclosing class's annotation guards a nested class. */
+  @OnDevice
+  @AppGuard(value = ARENA, warmup = 1)
+  static class Outer {
+    @org.junit.jupiter.api.Nested
+    class Inner {
+      @BeforeEach
+      void launch(Device device, RepetitionInfo repetition) {
+        AppGuardFixtures.launch(device, repetition, "debug.arena.threads 3");
+      }
+
+      @RepeatedTest(2)
+      void battle(Device device) {
+        ArenaDriver.battle(device, PATIENCE);
+      }
+    }
+  }
+
   // --- misuse ---------------------------------------------------------------------------------
 
   @AppGuard(ARENA)

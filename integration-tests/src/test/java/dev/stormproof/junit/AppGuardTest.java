@@ -3,6 +3,7 @@ package dev.stormproof.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.stormproof.testing.RecordingSink;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,9 +65,32 @@ class AppGuardTest {
   }
 
   @Test
-  void a_thread_per_battle_is_named_exactly() {
+  void a_thread_per_battle_is_named_exactly_and_the_evidence_is_attached() {
+    RecordingSink sink = RecordingSink.registered();
+    sink.clear();
     String report = onlyFailure(AppGuardFixtures.Threads.class, "repetition 5 of 6");
     assertThat(report).contains("\nWhat grew:\n  app threads      +3 (baseline 30, now 33, tolerance 2)\n");
+    assertThat(sink.events).filteredOn(e -> e.startsWith("app guard")).containsExactly(
+        "app guard, iteration 1: warmup", "app guard, iteration 2: warmup", "app guard, iteration 3: clean",
+        "app guard, iteration 4: clean", "app guard, iteration 5: grew", "app guard, iteration 6: clean");
+    List<RecordingSink.Attachment> attached = sink.attachments.stream()
+        .filter(a -> a.name().startsWith("app ")).toList();
+    assertThat(attached).extracting(RecordingSink.Attachment::name)
+        .containsExactly("app guard report", "app counters per iteration", "app chart");
+    assertThat(new String(attached.get(0).content(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(report);
+    assertThat(new String(attached.get(1).content(), java.nio.charset.StandardCharsets.UTF_8))
+        .startsWith("iteration,label,total_pss,native_heap,java_heap,graphics,views,activities,binders,"
+            + "threads,fds,jank_percent,frame_p90_ms\n1,\"battle repetition 1 of 6\",")
+        .contains(",29,72,").contains(",33,72,");
+    assertThat(attached.get(2).content()).startsWith(0x89, 'P', 'N', 'G');
+  }
+
+  @Test
+  void a_nested_class_is_guarded_by_the_enclosing_annotation() {
+    String report = onlyFailure(AppGuardFixtures.Outer.Inner.class, "repetition 2 of 2");
+    assertThat(report).contains("of Inner: app dev.stormproof.arena")
+        .contains("\nWhat grew:\n  app threads      +3 (baseline 31, now 34, tolerance 2)\n");
   }
 
   @Test
@@ -100,7 +124,7 @@ class AppGuardTest {
     assertThat(failures).hasSize(1);
     assertThat(failures.get(0).getMessage()).startsWith("APP NOT RESPONDING: @AppGuard after iteration 3 "
         + "(battle repetition 3 of 3) of NotResponding: app dev.stormproof.arena (pid ")
-        .contains("    mCrashing=false mNotResponding=true\n    notRespondingReport: ANR in "
+        .contains("      mCrashing=false mNotResponding=true\n      notRespondingReport: ANR in "
             + "dev.stormproof.arena (dev.stormproof.arena/.MainActivity): Input dispatching timed out "
             + "(dev.stormproof.arena/.MainActivity is not responding. Waited 5001ms for MotionEvent)\n");
   }
