@@ -117,6 +117,21 @@ final class AppGuardFixtures {
     }
   }
 
+  /** 1 MiB a battle: far under the 16 MiB tolerance each time, but it never stops climbing. */
+  @OnDevice
+  @AppGuard(ARENA)
+  static class Creeping {
+    @BeforeEach
+    void launch(Device device, RepetitionInfo repetition) {
+      AppGuardFixtures.launch(device, repetition, "debug.arena.leak 1024");
+    }
+
+    @RepeatedTest(6)
+    void battle(Device device) {
+      ArenaDriver.battle(device, PATIENCE);
+    }
+  }
+
   /** The enclosing class's annotation guards a nested class. */
   @OnDevice
   @AppGuard(value = ARENA, warmup = 1)
@@ -154,6 +169,13 @@ final class AppGuardFixtures {
   static class BadPackage {
     @Test
     @AppGuard("arena; reboot")
+    void t() { }
+  }
+
+  @OnDevice
+  @AppGuard(ARENA)
+  static class Configured {
+    @Test
     void t() { }
   }
 

@@ -23,9 +23,14 @@ import org.junit.platform.testkit.engine.Event;
 class AppGuardTest {
 
   private static EngineExecutionResults run(Class<?> type) {
+    return run(type, Map.of());
+  }
+
+  private static EngineExecutionResults run(Class<?> type, Map<String, String> extra) {
     Map<String, String> config = new HashMap<>(Map.of("stormproof.device", "virtual",
         "stormproof.virtual.latency.fast", "true",
         "stormproof.app.minFrames", "5", "stormproof.app.settleMs", "300"));
+    config.putAll(extra);
     return EngineTestKit.engine("junit-jupiter").configurationParameters(config)
         .selectors(selectClass(type)).execute();
   }
@@ -87,6 +92,19 @@ class AppGuardTest {
   }
 
   @Test
+  void growth_under_tolerance_that_keeps_climbing_is_a_stair_step() {
+    EngineExecutionResults r = run(AppGuardFixtures.Creeping.class, Map.of("stormproof.app.stairWindow", "3"));
+    List<Throwable> failures = failures(r);
+    assertThat(failures).singleElement().satisfies(t -> assertThat(t.getMessage())
+        .startsWith("APP GREW: @AppGuard after iteration 6 (battle repetition 6 of 6) of Creeping")
+        .containsPattern("\nWhat grew:\n  total PSS        rose in 3 of the last 3 iterations \\(\\+[23]\\.\\d MiB "
+            + "in all, each step within tolerance\\): stair-step growth \\[app dev.stormproof.arena\\]\n"
+            + "  native heap      rose in 3 of the last 3 iterations \\(\\+[23]\\.\\d MiB in all, each step "
+            + "within tolerance\\): stair-step growth \\[app dev.stormproof.arena\\]\nWithin tolerance: "
+            + "total PSS \\+[34]\\.\\d MiB, native heap \\+[34]\\.\\d MiB"));
+  }
+
+  @Test
   void a_nested_class_is_guarded_by_the_enclosing_annotation() {
     String report = onlyFailure(AppGuardFixtures.Outer.Inner.class, "repetition 2 of 2");
     assertThat(report).contains("of Inner: app dev.stormproof.arena")
@@ -143,6 +161,10 @@ class AppGuardTest {
     assertThat(onlyFailure(AppGuardFixtures.NegativeWarmup.class, "t()")).isEqualTo("@AppGuard on "
         + "[NegativeWarmup]: warmup must be 0 or more, was -1; set warmup = 0 or more, or leave it out "
         + "to use stormproof.app.warmup (default 2)");
+    assertThat(failures(run(AppGuardFixtures.Configured.class, Map.of("stormproof.app.threadTolerance", "abc"))))
+        .singleElement().satisfies(t -> assertThat(t).hasMessage("@AppGuard on [Configured]: Configuration "
+            + "stormproof.app.threadTolerance must be a whole number, was 'abc'; set it like "
+            + "stormproof.app.threadTolerance=2"));
     assertThat(failures(run(AppGuardFixtures.NoPackage.class))).singleElement()
         .isInstanceOf(ExtensionConfigurationException.class);
   }
