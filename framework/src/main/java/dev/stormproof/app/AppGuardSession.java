@@ -24,7 +24,9 @@ import java.util.Set;
  * back or {@link AppGuardOptions#settle()} is over, keeping the lowest reading. Total PSS, native
  * heap, threads and descriptors are also watched for stair-step growth. After a failing
  * iteration the baseline moves to the current values. When the app restarts between iterations
- * (a test that relaunches it), the iteration after the restart becomes the new baseline.
+ * (a test that relaunches it), the iteration after the restart becomes the new baseline. An app
+ * that was not running at any boundary once warm-up is over fails every iteration (a wrong
+ * package would otherwise never be judged).
  *
  * <p>One session per guarded sequence; iterations must not overlap (the methods are
  * synchronized, so a misuse serialises instead of corrupting state).
@@ -43,6 +45,7 @@ public final class AppGuardSession {
   private final AppSeries series = new AppSeries();
   private final Set<String> seen = new HashSet<>();
   private boolean primed;
+  private boolean seenRunning;
   private int iterations;
   private AppSnapshot baseline;
   private AppSnapshot started;
@@ -120,6 +123,7 @@ public final class AppGuardSession {
     if (baseline == null && options.warmup() == 0 && restartNote == null && s.running()) {
       baseline = s;
     }
+    seenRunning |= s.running();
     started = s;
     return s;
   }
@@ -154,6 +158,10 @@ public final class AppGuardSession {
     if (!crashes.isEmpty() || death != null) {
       baseline = null;
       return new AppVerdict(n, AppVerdict.Outcome.CRASHED, report.crashed(crashes, death));
+    }
+    seenRunning |= s.running();
+    if (!seenRunning && n > options.warmup()) {
+      return new AppVerdict(n, AppVerdict.Outcome.NOT_FOUND, report.notFound(n));
     }
     String note = restartNote;
     if (baseline == null || n <= options.warmup()) {

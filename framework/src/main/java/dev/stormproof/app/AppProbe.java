@@ -100,6 +100,9 @@ public final class AppProbe {
       trips++;
     }
     knownPid = pid;
+    if (pid == 0 && r.stderr().contains("pidof")) {
+      notes.add("pidof failed (" + r.stderr().strip() + "); the app guard needs Android 6 or later");
+    }
     Optional<MemInfo> mem = Optional.empty();
     Optional<ProcStatus> status = Optional.empty();
     Optional<GfxInfo> frames = Optional.empty();

@@ -92,6 +92,15 @@ public final class AppReport {
       return new AppReport(out.toString(), List.of(), crashes);
     }
 
+    AppReport notFound(int iterations) {
+      StringBuilder out = new StringBuilder("APP NOT FOUND: ").append(head).append('\n')
+          .append("  no process of ").append(now.packageName()).append(" was found at any boundary of ")
+          .append(iterations).append(" iteration(s) (pidof printed nothing); check the package (@AppGuard "
+              + "value or stormproof.app.package) and that the test or its @BeforeEach starts the app\n");
+      tail(out);
+      return new AppReport(out.toString(), List.of(), List.of());
+    }
+
     AppReport warmup(String note) {
       StringBuilder out = new StringBuilder("Measured (not judged): ").append(head).append('\n');
       if (note != null) {

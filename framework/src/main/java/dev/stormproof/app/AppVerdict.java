@@ -18,15 +18,17 @@ public record AppVerdict(int iteration, Outcome outcome, AppReport report) {
     /** Judged: a counter grew beyond its tolerance, or climbed like stairs. */
     GREW,
     /** The app crashed, stopped responding, or its process died or restarted. */
-    CRASHED
+    CRASHED,
+    /** The app never ran at any boundary so far (a wrong package, or a test that never starts it). */
+    NOT_FOUND
   }
 
   /**
    * Whether the iteration fails.
    *
-   * @return true for {@link Outcome#GREW} and {@link Outcome#CRASHED}
+   * @return true for {@link Outcome#GREW}, {@link Outcome#CRASHED} and {@link Outcome#NOT_FOUND}
    */
   public boolean failed() {
-    return outcome == Outcome.GREW || outcome == Outcome.CRASHED;
+    return outcome != Outcome.WARMUP && outcome != Outcome.CLEAN;
   }
 }

@@ -173,6 +173,13 @@ final class AppGuardFixtures {
   }
 
   @OnDevice
+  @AppGuard("com.example.missing")
+  static class WrongPackage {
+    @RepeatedTest(3)
+    void t() { }
+  }
+
+  @OnDevice
   @AppGuard(ARENA)
   static class Configured {
     @Test

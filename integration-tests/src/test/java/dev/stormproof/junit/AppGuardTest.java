@@ -165,6 +165,11 @@ class AppGuardTest {
         .singleElement().satisfies(t -> assertThat(t).hasMessage("@AppGuard on [Configured]: Configuration "
             + "stormproof.app.threadTolerance must be a whole number, was 'abc'; set it like "
             + "stormproof.app.threadTolerance=2"));
+    assertThat(onlyFailure(AppGuardFixtures.WrongPackage.class, "repetition 3 of 3")).startsWith("APP NOT FOUND: "
+        + "@AppGuard after iteration 3 (t repetition 3 of 3) of WrongPackage: app com.example.missing (not running)\n"
+        + "  no process of com.example.missing was found at any boundary of 3 iteration(s) (pidof printed "
+        + "nothing); check the package (@AppGuard value or stormproof.app.package) and that the test or its "
+        + "@BeforeEach starts the app\n");
     assertThat(failures(run(AppGuardFixtures.NoPackage.class))).singleElement()
         .isInstanceOf(ExtensionConfigurationException.class);
   }
