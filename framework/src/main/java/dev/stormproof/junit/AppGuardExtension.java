@@ -51,7 +51,15 @@ final class AppGuardExtension implements InvocationInterceptor {
     } catch (Throwable t) {
       failure = t;
     }
-    AppVerdict verdict = session.iterationFinished(label, failure != null);
+    AppVerdict verdict;
+    try {
+      verdict = session.iterationFinished(label, failure != null);
+    } catch (RuntimeException e) {
+      if (failure != null) {
+        e.addSuppressed(failure); // a device lost while reading must not hide the test's failure
+      }
+      throw e;
+    }
     ReportSinks reports = OnDeviceExtension.runtime(ctx).reports();
     reports.event("app guard, iteration " + verdict.iteration() + ": "
         + verdict.outcome().name().toLowerCase(java.util.Locale.ROOT));
@@ -100,7 +108,7 @@ final class AppGuardExtension implements InvocationInterceptor {
       owner = owner.getParent().get();
     }
     return owner.getStore(NAMESPACE).getOrComputeIfAbsent(
-        List.of("session", element, device.device().serial()),
+        List.of("session", element, device.unreported().serial()),
         k -> new AppGuardSession(name, options, new AppProbe(device.unreported(),
             options.packageName())), AppGuardSession.class);
   }
