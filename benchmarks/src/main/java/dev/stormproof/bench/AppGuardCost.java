@@ -30,6 +30,12 @@ public final class AppGuardCost {
   private AppGuardCost() {
   }
 
+  /**
+   * Measures both latencies and writes {@code app-guard.md}.
+   *
+   * @param argv {@code --samples N --warmup N --out DIR}
+   * @throws IOException when the output cannot be written
+   */
   public static void main(String[] argv) throws IOException {
     Args a = new Args(argv, Map.of("samples", "200", "warmup", "20", "out", "benchmarks/target/results"));
     int samples = a.integer("samples");
