@@ -17,7 +17,8 @@ class TaskThreadsTest {
     tasks.fork(() -> ran.set(Thread.currentThread()));
     tasks.join();
     boolean java21 = Runtime.version().feature() >= 21;
-    System.out.println("[consumer] Java " + Runtime.version() + ", task thread " + ran.get());
+    System.out.println("[consumer] Java " + Runtime.version().feature() + ", JUnit " + Test.class.getPackage().getImplementationVersion()
+        + ", task thread " + ran.get());
     // Compiled for 17: Thread.isVirtual() is looked up, as a user on 17 would have to.
     boolean virtual = java21 && (boolean) Thread.class.getMethod("isVirtual").invoke(ran.get());
     assertThat(virtual).as("task thread virtual on Java " + Runtime.version().feature()).isEqualTo(java21);
