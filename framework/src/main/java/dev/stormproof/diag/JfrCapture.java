@@ -18,7 +18,7 @@ import jdk.jfr.Recording;
 public final class JfrCapture implements AutoCloseable {
 
   /** Default cap of one recording: {@value} bytes. */
-  public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+  static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
   private final Recording recording;
 

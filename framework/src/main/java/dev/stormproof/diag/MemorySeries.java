@@ -43,7 +43,7 @@ public final class MemorySeries {
   }
 
   /** CSV with a header row; labels are quoted, unavailable values are empty cells. */
-  public String toCsv() {
+  String toCsv() {
     StringBuilder csv = new StringBuilder(
         "iteration,label,native_bytes,javacpp_count,heap_used_bytes,rss_bytes,threads\n");
     for (MemorySample s : samples()) {

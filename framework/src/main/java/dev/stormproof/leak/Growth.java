@@ -11,7 +11,7 @@ package dev.stormproof.leak;
  * @param processWide true when the counter covers the whole JVM process and cannot be attributed
  *     to one test under parallel execution
  */
-public record Growth(String probe, long baseline, long now, long tolerance, boolean bytes,
+record Growth(String probe, long baseline, long now, long tolerance, boolean bytes,
     boolean processWide) {
 
   public long delta() {

@@ -50,7 +50,7 @@ public final class LeakReport {
   }
 
   /** Every judged counter, leaking or not. */
-  public List<Growth> growth() {
+  List<Growth> growth() {
     return growth;
   }
 

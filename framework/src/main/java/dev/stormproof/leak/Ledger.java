@@ -45,7 +45,7 @@ public final class Ledger {
     return new Ledger(false);
   }
 
-  public boolean recordsSites() {
+  boolean recordsSites() {
     return sites;
   }
 
@@ -189,7 +189,7 @@ public final class Ledger {
       live.remove(id);
     }
 
-    public boolean released() {
+    boolean released() {
       return !live.containsKey(id);
     }
 
@@ -197,13 +197,13 @@ public final class Ledger {
      * True when the resource was garbage collected without {@link #release()} (and, where the
      * producer gave a closed probe, without being closed).
      */
-    public boolean collected() {
+    boolean collected() {
       return resource.get() == null && !released()
           && (closedProbe == null || !closedProbe.getAsBoolean());
     }
 
     /** The resource, or null once collected. */
-    public Object resource() {
+    Object resource() {
       return resource.get();
     }
 
@@ -233,7 +233,7 @@ public final class Ledger {
       return thread;
     }
 
-    public long createdNanos() {
+    long createdNanos() {
       return createdNanos;
     }
 

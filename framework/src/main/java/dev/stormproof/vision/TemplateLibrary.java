@@ -94,13 +94,13 @@ public final class TemplateLibrary implements AutoCloseable {
   }
 
   /** Bytes of decoded templates currently cached (their cache weights). */
-  public long cachedWeight() {
+  long cachedWeight() {
     cache.cleanUp();
     return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 
   /** Number of templates currently cached. */
-  public long cachedCount() {
+  long cachedCount() {
     cache.cleanUp();
     return cache.estimatedSize();
   }

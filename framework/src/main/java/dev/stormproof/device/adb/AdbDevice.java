@@ -252,7 +252,7 @@ public final class AdbDevice implements Device {
   }
 
   /** Connections discarded and reopened so far. */
-  public int reconnects() {
+  int reconnects() {
     return calls.reconnects();
   }
 

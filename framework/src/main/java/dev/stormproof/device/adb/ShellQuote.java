@@ -40,7 +40,7 @@ public final class ShellQuote {
    * {@code input text '...'} calls joined with {@code &&} (so the first failure stops the rest and
    * sets the exit code). Empty text gives an empty list of chunks and the command {@code true}.
    */
-  public static String inputText(String text) {
+  static String inputText(String text) {
     List<String> chunks = inputTextChunks(text);
     if (chunks.isEmpty()) {
       return "true";
@@ -59,7 +59,7 @@ public final class ShellQuote {
    * The encoded arguments of the {@code input text} calls for {@code text}, in order: spaces as
    * {@code %s}, and a new chunk wherever a literal {@code %} is followed by a literal {@code s}.
    */
-  public static List<String> inputTextChunks(String text) {
+  static List<String> inputTextChunks(String text) {
     List<String> chunks = new ArrayList<>();
     StringBuilder chunk = new StringBuilder();
     boolean lastWasLiteralPercent = false;
@@ -88,7 +88,7 @@ public final class ShellQuote {
    * What Android's {@code input text} types for one argument: each {@code %s} becomes a space.
    * The inverse of one chunk of {@link #inputTextChunks}; used by tests and by fakes.
    */
-  public static String decodeInputText(String argument) {
+  static String decodeInputText(String argument) {
     StringBuilder out = new StringBuilder(argument.length());
     for (int i = 0; i < argument.length(); i++) {
       char c = argument.charAt(i);

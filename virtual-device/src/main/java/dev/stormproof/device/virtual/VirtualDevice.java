@@ -165,7 +165,7 @@ public final class VirtualDevice implements AutoCloseable {
   }
 
   /** Sets ({@code wm size WxH}) or clears ({@code null}, {@code wm size reset}) the display size override. */
-  public void overrideScreenSize(Size size) {
+  void overrideScreenSize(Size size) {
     synchronized (inputLock) {
       sizeOverride = size;
       app.screenSize(screenSize());

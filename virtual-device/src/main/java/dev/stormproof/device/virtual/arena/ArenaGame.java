@@ -30,11 +30,11 @@ import java.util.stream.Collectors;
 public final class ArenaGame implements VirtualApp {
   public static final String PACKAGE = "dev.stormproof.arena";
   public static final String COMPONENT = PACKAGE + "/.MainActivity";
-  public static final int KEYCODE_BACK = 4;
-  public static final int KEYCODE_ENTER = 66;
-  public static final int KEYCODE_DEL = 67;
+  static final int KEYCODE_BACK = 4;
+  static final int KEYCODE_ENTER = 66;
+  static final int KEYCODE_DEL = 67;
   /** Longest player name; longer text is cut. */
-  public static final int MAX_NAME = 16;
+  static final int MAX_NAME = 16;
 
   private final ArenaState state;
   private final ArenaRenderer renderer;
@@ -58,7 +58,7 @@ public final class ArenaGame implements VirtualApp {
    * The duration of the {@code n}-th loading screen (0-based, counted from {@code start}) for a
    * seed: {@value Seeds#LOADING_MIN_MS}-{@value Seeds#LOADING_MAX_MS} ms.
    */
-  public static int loadingMillis(long seed, int n) {
+  static int loadingMillis(long seed, int n) {
     return Seeds.loadingMillis(seed, n);
   }
 
@@ -115,7 +115,7 @@ public final class ArenaGame implements VirtualApp {
    * supports; TYPE_INT_RGB is fastest) whose size becomes the one taps refer to. The caller may
    * reuse it for every frame of that size.
    */
-  public synchronized void renderInto(BufferedImage target, long nowMillis) {
+  synchronized void renderInto(BufferedImage target, long nowMillis) {
     Size size = new Size(target.getWidth(), target.getHeight());
     advance(nowMillis);
     this.screenSize = size;
@@ -146,7 +146,7 @@ public final class ArenaGame implements VirtualApp {
   }
 
   /** When the current loading screen ends, or -1 when none is shown. */
-  public synchronized long loadingEndsAt() {
+  synchronized long loadingEndsAt() {
     return state.screen == ArenaScreen.LOADING ? state.loadingEnd : -1;
   }
 

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class ArenaTour {
   /** Time of the first frame; later stops are whole seconds apart, past any loading screen. */
-  public static final long START_MILLIS = 1_000;
+  static final long START_MILLIS = 1_000;
 
   /** One stop of the walk: its name, the screen, the frame ({@code null} from {@link #walkScenes}) and what it shows. */
   public record Stop(String name, ArenaScreen screen, BufferedImage frame, Scene scene) {
@@ -54,7 +54,7 @@ public final class ArenaTour {
   }
 
   /** The same walk without rendering: every stop's frame is {@code null}; for layout checks. */
-  public static List<Stop> walkScenes(ArenaOptions options, Size size) {
+  static List<Stop> walkScenes(ArenaOptions options, Size size) {
     ArenaTour t = new ArenaTour(options, size, false);
     t.run();
     return List.copyOf(t.stops);
