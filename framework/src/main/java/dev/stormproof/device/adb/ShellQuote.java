@@ -20,8 +20,10 @@ public final class ShellQuote {
   private ShellQuote() {}
 
   /**
-   * {@code value} as one single-quoted shell word.
+   * {@code value} as one single-quoted shell word, for {@link dev.stormproof.device.Device#shell}.
    *
+   * @param value any text
+   * @return the quoted word, for example {@code 'it'\''s'} for {@code it's}
    * @throws IllegalArgumentException if {@code value} contains a NUL character, which no shell
    *     argument can carry
    */
