@@ -57,6 +57,19 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * buffers and tasks carry the test's id and are attributed exactly; native bytes, javacpp
  * pointers and threads are process-wide and the report says so. For exact process-wide numbers
  * run guarded classes in isolation ({@code @Isolated}).
+ *
+ * <p>Example:
+ * <pre>{@code
+ * @OnDevice
+ * @LeakGuard(warmup = 1)
+ * class ShopLeakTest {
+ *   @RepeatedTest(5)
+ *   void buyAndClose(Vision vision) {
+ *     vision.tap("shop/buy.png");
+ *     vision.tap("shop/close.png");
+ *   }
+ * }
+ * }</pre>
  */
 @Documented
 @Inherited
@@ -71,21 +84,21 @@ public @interface LeakGuard {
   /** Marks an attribute as "take it from configuration". */
   int UNSET = Integer.MIN_VALUE;
 
-  /** Iterations measured before the baseline; default {@code stormproof.leak.warmup} (2). */
+  /** @return iterations measured before the baseline; default {@code stormproof.leak.warmup} (2) */
   int warmup() default UNSET;
 
-  /** Allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (16 MiB). */
+  /** @return allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (16 MiB) */
   int nativeMiBTolerance() default UNSET;
 
-  /** Allowed growth of live javacpp pointers; default {@code stormproof.leak.javacppTolerance} (0). */
+  /** @return allowed growth of live javacpp pointers; default {@code stormproof.leak.javacppTolerance} (0) */
   int javacppTolerance() default UNSET;
 
-  /** Allowed new threads; default {@code stormproof.leak.threadTolerance} (0). */
+  /** @return allowed new threads; default {@code stormproof.leak.threadTolerance} (0) */
   int threadTolerance() default UNSET;
 
-  /** Settle time in milliseconds; default {@code stormproof.leak.settleMs} (2000). */
+  /** @return settle time in milliseconds; default {@code stormproof.leak.settleMs} (2000) */
   int settleMs() default UNSET;
 
-  /** Extra thread-name regexes to ignore, added to the defaults. */
+  /** @return extra thread-name regexes to ignore, added to the defaults */
   String[] ignoreThreads() default {};
 }
