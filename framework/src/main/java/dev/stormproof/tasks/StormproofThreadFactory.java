@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link Ledger.Kind#THREAD} with its creation site until it ends, so the leak guard can say where
  * a thread that outlived its test was made. Thread-safe.
  *
- * <p>Internal: public for {@code dev.stormproof.junit}; not part of the API.
+ * <p>A test under {@code @OnDevice} or {@code @LeakGuard} gets one as a parameter, tracked in the
+ * run's ledger.
  */
 public final class StormproofThreadFactory implements ThreadFactory {
 
