@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The ledger holds resources weakly: an entry whose resource was garbage collected before
  * {@code release()} is still live and reports {@link Entry#collected()} — freed by GC instead of
- * close is a leak (DESIGN.md rule 2).
+ * close is a leak.
  *
  * <p>Thread-safe; cost per entry is one map insert plus the stack capture (disable sites with
  * {@link #withoutSites()} on hot paths that do not need them).

@@ -10,7 +10,7 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * as {@code Mat 2400x1080 CV_8UC3}, bytes, allocation site), but the scope neither retains nor
  * frees it. A pointer closed by its user disappears from the ledger at the next {@link #sweep};
  * one that is never closed stays live, and once the GC has collected it the entry reports
- * {@link Ledger.Entry#collected()} ("freed by GC instead of close", DESIGN.md rule 2).
+ * {@link Ledger.Entry#collected()} ("freed by GC instead of close", a leak).
  *
  * <p>Scopes that own their pointers (for example Vision's) sit above this one on the thread's
  * scope stack, so their buffers are attached to them, not here. javacpp scopes are
