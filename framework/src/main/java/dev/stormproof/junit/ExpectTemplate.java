@@ -38,11 +38,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>{@code
  * @OnDevice
  * class BattleTest {
- *   @Test
- *   @ExpectTemplate("arena/battle.png")                            // before the body
- *   @ExpectTemplate(value = "arena/victory.png", after = true, timeout = "30s")
+ *   @Test // starts on the battle screen
+ *   @ExpectTemplate(value = "arena/shop.png", absent = true)                    // before the body
+ *   @ExpectTemplate(value = "arena/victory.png", after = true, timeout = "30s") // after it
  *   void winsTheBattle(Device device, @ExpectTemplate("arena/attack.png") Match attack) {
- *     for (int i = 0; i < 10; i++) {
+ *     for (int i = 0; i < 5; i++) {
  *       device.tap(attack.center());
  *     }
  *   }

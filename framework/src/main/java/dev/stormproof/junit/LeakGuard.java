@@ -62,11 +62,11 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <pre>{@code
  * @OnDevice
  * @LeakGuard(warmup = 1)
- * class ShopLeakTest {
+ * class ShopLeakTest {    // starts in the lobby
  *   @RepeatedTest(5)
- *   void buyAndClose(Vision vision) {
- *     vision.tap("shop/buy.png");
- *     vision.tap("shop/close.png");
+ *   void openAndLeaveTheShop(Vision vision) {
+ *     vision.tap("arena/shop.png");
+ *     vision.tap("arena/back.png");
  *   }
  * }
  * }</pre>

@@ -49,7 +49,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * @OnDevice
  * class LobbyTest {
  *   @Test
- *   void opensTheShop(Device device, Vision vision, TaskScope tasks) {
+ *   void opensTheShop(Device device, Vision vision) {
  *     device.startApp("com.example.game/.MainActivity");
  *     vision.tap("lobby/shop.png");
  *     vision.waitFor("shop/title.png");
