@@ -10,19 +10,23 @@ package dev.stormproof.leak;
  * @param bytes whether the values are bytes (reports show MiB)
  * @param processWide true when the counter covers the whole JVM process and cannot be attributed
  *     to one test under parallel execution
+ *
+ * <p>Internal: public for Stormproof's other packages; not part of the API.
  */
-record Growth(String probe, long baseline, long now, long tolerance, boolean bytes,
+public record Growth(String probe, long baseline, long now, long tolerance, boolean bytes,
     boolean processWide) {
 
+  /** @return {@code now - baseline} */
   public long delta() {
     return now - baseline;
   }
 
+  /** @return true when the growth is above the tolerance */
   public boolean exceeded() {
     return delta() > tolerance;
   }
 
-  /** {@code +25.0 MiB} or {@code +3}. */
+  /** @return the growth for reports, for example {@code +25.0 MiB} or {@code +3} */
   public String deltaText() {
     long d = delta();
     return (d >= 0 ? "+" : "-") + amount(Math.abs(d), bytes);
