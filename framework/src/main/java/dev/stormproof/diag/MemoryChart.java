@@ -41,13 +41,13 @@ public final class MemoryChart {
   private MemoryChart() {}
 
   /**
-   * Draws the series.
+   * PNG bytes of a chart of the leak guard's memory series.
    *
    * @param series the samples
-   * @param title drawn above the chart
+   * @param title the chart's title
    * @param width image width in pixels
    * @param height image height in pixels
-   * @return the PNG file's bytes
+   * @return the PNG
    */
   public static byte[] png(MemorySeries series, String title, int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

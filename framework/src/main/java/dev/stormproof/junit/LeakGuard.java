@@ -13,7 +13,18 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * Fails a test when native bytes, javacpp pointers, threads, native buffers or tasks grew
  * between iterations: the repetitions of a {@code @RepeatedTest}, the invocations of a
- * {@code @ParameterizedTest}, or (on a class) the tests of the class one after another.
+ * {@code @ParameterizedTest}, or (on a class) the tests of the class one after another:
+ * <pre>{@code
+ * @OnDevice
+ * @LeakGuard(warmup = 1)
+ * class ShopLeakTest {    // starts in the lobby
+ *   @RepeatedTest(5)
+ *   void openAndLeaveTheShop(Vision vision) {
+ *     vision.tap("arena/shop.png");
+ *     vision.tap("arena/back.png");
+ *   }
+ * }
+ * }</pre>
  *
  * <p><b>What it does.</b> The first {@link #warmup()} iterations are measured only; the baseline
  * is taken after them. Every later iteration is judged after settling (counters re-read with
@@ -57,19 +68,6 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * buffers and tasks carry the test's id and are attributed exactly; native bytes, javacpp
  * pointers and threads are process-wide and the report says so. For exact process-wide numbers
  * run guarded classes in isolation ({@code @Isolated}).
- *
- * <p>Example:
- * <pre>{@code
- * @OnDevice
- * @LeakGuard(warmup = 1)
- * class ShopLeakTest {    // starts in the lobby
- *   @RepeatedTest(5)
- *   void openAndLeaveTheShop(Vision vision) {
- *     vision.tap("arena/shop.png");
- *     vision.tap("arena/back.png");
- *   }
- * }
- * }</pre>
  */
 @Documented
 @Inherited

@@ -2,6 +2,7 @@ package dev.stormproof.leak;
 
 /**
  * One judged counter: its value at the baseline and now, and the tolerance it was judged by.
+ * Internal: public for Stormproof's other packages; not part of the API.
  *
  * @param probe the counter's name as reports show it ({@code native bytes}, {@code threads}, ...)
  * @param baseline value after warm-up (0 for counters owned by one test)
@@ -10,8 +11,6 @@ package dev.stormproof.leak;
  * @param bytes whether the values are bytes (reports show MiB)
  * @param processWide true when the counter covers the whole JVM process and cannot be attributed
  *     to one test under parallel execution
- *
- * <p>Internal: public for Stormproof's other packages; not part of the API.
  */
 public record Growth(String probe, long baseline, long now, long tolerance, boolean bytes,
     boolean processWide) {
