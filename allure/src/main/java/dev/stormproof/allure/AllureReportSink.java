@@ -23,6 +23,7 @@ import java.util.logging.Logger;
  * of the run by {@link dev.stormproof.junit.allure.AllureRunFiles}.
  *
  * <p>Thread-safe. Never throws for reporting problems: a broken report must not fail a test.
+ * Adding the artifact is all it takes; users do not call it.
  */
 public final class AllureReportSink implements ReportSink {
 

@@ -14,7 +14,7 @@ import java.util.Map;
  * virtual devices are not its business: an empty result under {@link DeviceOptions#auto()} lets
  * the {@link dev.stormproof.device.DeviceSelection} fall back to them.
  */
-public final class DeviceSelector {
+final class DeviceSelector {
 
   private DeviceSelector() {}
 
