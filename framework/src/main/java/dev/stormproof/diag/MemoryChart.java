@@ -19,6 +19,8 @@ import javax.imageio.ImageIO;
  * type does not justify a dependency). Bytes (native, heap, RSS) use the left axis in MiB;
  * counts (javacpp pointers, threads) use the right axis. Stateless and thread-safe; needs no
  * display (works headless).
+ *
+ * <p>Internal: public for {@code dev.stormproof.junit}; not part of the API.
  */
 public final class MemoryChart {
 

@@ -198,7 +198,7 @@ class BadInputMessagesTest {
     int dead = TestAdbServer.freePort();
     assertThat(failure(AnyTest.class, Map.of("stormproof.device", "any", "stormproof.adb.servers", "127.0.0.1:" + dead)))
         .isInstanceOf(DeviceNotFoundException.class)
-        .hasMessage("adb server 127.0.0.1:" + dead + " (from stormproof.adb.servers) does not answer: Connection refused; start it with "
+        .hasMessage("adb server 127.0.0.1:" + dead + " (from stormproof.adb.servers) does not answer: connection refused; start it with "
         + "'adb -P " + dead + " start-server' or remove it from stormproof.adb.servers");
   }
 
