@@ -52,7 +52,7 @@ final class AppGuardFixtures {
   static class Leak {
     @BeforeEach
     void launch(Device device, RepetitionInfo repetition) {
-      AppGuardFixtures.launch(device, repetition, "debug.arena.leak 8192");
+      AppGuardFixtures.launch(device, repetition, "debug.arena.leak 6144");
     }
 
     @RepeatedTest(6)

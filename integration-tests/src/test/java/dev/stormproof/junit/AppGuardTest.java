@@ -59,13 +59,15 @@ class AppGuardTest {
 
   @Test
   void a_native_leak_per_battle_is_named_with_the_meminfo_section_that_grew() {
+    // 6 MiB a battle against 16 MiB of tolerance: +12 after iteration 4, +18 after 5, with up to
+    // 255 KiB of noise either way (an exact multiple of the tolerance would be a coin toss).
     String report = onlyFailure(AppGuardFixtures.Leak.class, "repetition 5 of 6");
     assertThat(report).startsWith("APP GREW: @AppGuard after iteration 5 (battle repetition 5 of 6) "
         + "of Leak: app dev.stormproof.arena (pid ");
-    assertThat(report).containsPattern("\nWhat grew:\n  native heap      \\+2[34]\\.\\d MiB \\(baseline "
-        + "3\\d\\.\\d MiB, now 6\\d\\.\\d MiB, tolerance 16\\.0 MiB\\)\nWithin tolerance: total PSS \\+2[34]");
+    assertThat(report).containsPattern("\nWhat grew:\n  native heap      \\+1[78]\\.\\d MiB \\(baseline "
+        + "3\\d\\.\\d MiB, now 5\\d\\.\\d MiB, tolerance 16\\.0 MiB\\)\nWithin tolerance: total PSS \\+1[78]");
     assertThat(report).containsPattern("Meminfo sections that grew \\(PSS since the baseline\\):\n"
-        + "  Native Heap      \\+2[34]\\.\\d MiB");
+        + "  Native Heap      \\+1[78]\\.\\d MiB");
     assertThat(report).contains("Measured at iteration boundaries only: this reading took 1 adb round trip(s)");
   }
 

@@ -52,11 +52,11 @@ class AppFaultsDemoTest {
   }
 
   @Nested
-  @DisplayName("Native memory: each battle leaks 8 MiB")
+  @DisplayName("Native memory: each battle leaks 6 MiB")
   class Leak extends Planted {
     @Override
     String fault() {
-      return "debug.arena.leak 8192";
+      return "debug.arena.leak 6144";
     }
   }
 
