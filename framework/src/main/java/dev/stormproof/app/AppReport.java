@@ -159,7 +159,7 @@ public final class AppReport {
         }
       }
       grown.sort((a, b) -> Long.compare(b.getValue(), a.getValue()));
-      out.append("\nMeminfo sections that grew (PSS since the baseline):\n");
+      out.append("\nMeminfo sections that grew (PSS since the baseline, as read at the boundary):\n");
       if (grown.isEmpty()) {
         out.append("  none\n");
       }

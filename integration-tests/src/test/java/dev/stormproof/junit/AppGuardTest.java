@@ -66,7 +66,7 @@ class AppGuardTest {
         + "of Leak: app dev.stormproof.arena (pid ");
     assertThat(report).containsPattern("\nWhat grew:\n  native heap      \\+1[78]\\.\\d MiB \\(baseline "
         + "3\\d\\.\\d MiB, now 5\\d\\.\\d MiB, tolerance 16\\.0 MiB\\)\nWithin tolerance: total PSS \\+1[78]");
-    assertThat(report).containsPattern("Meminfo sections that grew \\(PSS since the baseline\\):\n"
+    assertThat(report).containsPattern("Meminfo sections that grew \\(PSS since the baseline, as read at the boundary\\):\n"
         + "  Native Heap      \\+1[78]\\.\\d MiB");
     assertThat(report).contains("Measured at iteration boundaries only: this reading took 1 adb round trip(s)");
   }
