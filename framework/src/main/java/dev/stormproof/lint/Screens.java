@@ -30,14 +30,15 @@ final class Screens {
       try (Frame frame = vision.frame(shots.get(i))) {
         for (Map.Entry<String, Template> e : templates.entrySet()) {
           String path = e.getKey();
+          boolean colour = options.colorChecked().contains(path);
           List<Candidate> candidates;
           try {
-            candidates = vision.candidates(e.getValue(), frame);
+            // Colour-checked: searched as the tests search, so same-shaped rivals of another colour drop out.
+            candidates = vision.candidates(e.getValue().withColorCheck(colour), frame);
           } catch (RuntimeException tooLarge) { // larger than this screen: Shape reports it for the smallest
             continue;
           }
           Weighing w = Weighing.of(candidates, tolerance);
-          boolean colour = options.colorChecked().contains(path);
           Seen seen = new Seen(screen, w);
           Seen any = bestAnywhere.get(path);
           if (any == null || w.best().score() > any.weighing().best().score()) {

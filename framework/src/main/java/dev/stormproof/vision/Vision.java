@@ -468,20 +468,20 @@ public final class Vision implements AutoCloseable {
   }
 
   /**
-   * Every place the matcher weighed for {@code template} on {@code frame}, best first, compared
-   * in gray only (the template's colour check is not applied) and each with its colour distance,
-   * so a caller sees the runner-up and whether colour tells it apart. The template's region and
-   * scales apply; its threshold does not filter. Not cached.
+   * Every place the matcher weighed for {@code template} on {@code frame}, best first, each with
+   * its colour distance, so a caller sees the runner-up and whether colour tells it apart. Gray
+   * only, unless the template has its colour check: then, as in {@link #find}, look-alikes of
+   * another colour are dropped during the search (a wrong-colour one is kept only when nothing
+   * else is left). The template's region and scales apply; its threshold does not filter. Not cached.
    *
    * @param template what to look for
    * @param frame a frame of this Vision
    * @return at least one candidate, best first, none overlapping a better one by more than half
    */
   public List<Candidate> candidates(Template template, Frame frame) {
-    Template gray = template.withColorCheck(false);
     double base = options.baseScale(frame.width(), frame.height());
-    Matcher.Spec spec = new Matcher.Spec(gray.threshold(options), gray.region(), gray.minScale(options) * base,
-        gray.maxScale(options) * base, false, options.colorTolerance(), false, options.maxResults());
+    Matcher.Spec spec = new Matcher.Spec(template.threshold(options), template.region(), template.minScale(options) * base,
+        template.maxScale(options) * base, template.colorCheck(), options.colorTolerance(), false, options.maxResults());
     searches.incrementAndGet();
     try (Gate.Call call = gate.enter("weighing " + template.path());
         Gate.Call use = frame.use("weighing " + template.path())) {

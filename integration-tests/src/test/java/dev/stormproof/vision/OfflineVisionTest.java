@@ -99,6 +99,9 @@ class OfflineVisionTest {
         assertThat(c.get(1).region()).isEqualTo(new Region(700, 1500, 96, 96));
         assertThat(c.get(1).score()).isGreaterThan(0.9);
         assertThat(c.get(1).colorDistance()).isGreaterThan(VisionOptions.DEFAULT_COLOR_TOLERANCE);
+        List<Candidate> coloured = vision.candidates(vision.template("red.png").withColorCheck(true), frame);
+        assertThat(coloured.get(0).region()).isEqualTo(new Region(200, 600, 96, 96));
+        assertThat(coloured).noneMatch(k -> k.region().equals(new Region(700, 1500, 96, 96)));
         BufferedImage heat = ImageIO.read(new ByteArrayInputStream(vision.heatmap(vision.template("red.png"), frame)));
         assertThat(heat.getWidth()).isLessThan(1080).isGreaterThan(1080 / 16);
       }
