@@ -22,12 +22,28 @@ import java.util.Set;
 public record LintOptions(VisionOptions vision, double minMargin, int minSide, double minStdDev, double duplicateScore,
     Size smallestScreen, Set<String> colorChecked, Set<String> repeated) {
 
+  /** Default margin over the best look-alike. */
   public static final double DEFAULT_MIN_MARGIN = 0.1;
+  /** Default smallest template side, px. */
   public static final int DEFAULT_MIN_SIDE = 24;
+  /** Default lowest gray standard deviation. */
   public static final double DEFAULT_MIN_STD_DEV = 10;
+  /** Default score at which two templates are near-duplicates. */
   public static final double DEFAULT_DUPLICATE_SCORE = 0.95;
 
-  /** Checks the values. @throws IllegalArgumentException naming the value and the fix */
+  /**
+   * Checks the values.
+   *
+   * @param vision see the record
+   * @param minMargin see the record
+   * @param minSide see the record
+   * @param minStdDev see the record
+   * @param duplicateScore see the record
+   * @param smallestScreen see the record
+   * @param colorChecked see the record
+   * @param repeated see the record
+   * @throws IllegalArgumentException naming the value and the fix
+   */
   public LintOptions {
     if (!(minMargin > 0 && minMargin < 1)) {
       throw new IllegalArgumentException("lint minMargin " + minMargin + " must be in (0, 1), for example 0.1");

@@ -37,7 +37,12 @@ public final class TemplateLint {
    * @param problems what is wrong, one sentence each; empty when the template passes
    */
   public record Verdict(String template, List<String> problems) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param template see the record
+     * @param problems see the record
+     */
     public Verdict {
       problems = List.copyOf(problems);
     }
