@@ -39,7 +39,9 @@ final class Api {
       case "screen": {
         long shot = bench.capture();
         var size = bench.device().screenSize();
-        return new Reply("image/png", bench.png(shot), Map.of("X-Shot", Long.toString(shot),
+        // JPEG for the live view: several times faster to encode than PNG. Cuts and saved screens
+        // use the exact pixels kept in Shots, never this image.
+        return new Reply("image/jpeg", bench.jpeg(shot), Map.of("X-Shot", Long.toString(shot),
             "X-Screen-Size", size.width() + "x" + size.height()));
       }
       case "matches":

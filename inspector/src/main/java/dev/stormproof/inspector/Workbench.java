@@ -81,6 +81,10 @@ final class Workbench {
     return shots.get(shot).toPng();
   }
 
+  byte[] jpeg(long shot) {
+    return shots.get(shot).toJpeg(0.9f);
+  }
+
   private <T> T withFrame(long shot, Function<Analysis, T> body) {
     Screenshot s = shots.get(shot);
     try (TemplateLibrary lib = TemplateLibrary.open(templates, options, ledger, "inspector/templates");
