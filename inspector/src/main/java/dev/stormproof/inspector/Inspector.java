@@ -94,6 +94,10 @@ public final class Inspector implements AutoCloseable {
     return uri;
   }
 
+  Workbench workbench() {
+    return bench;
+  }
+
   private void handle(HttpExchange ex) throws IOException {
     try (ex) {
       String host = ex.getRequestHeaders().getFirst("Host");

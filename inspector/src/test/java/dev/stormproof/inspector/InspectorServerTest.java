@@ -148,13 +148,20 @@ class InspectorServerTest {
         .isEqualTo(Json.write(Map.of("line", "device.tap(new Point(20, 20));")));
     assertThat(get(user, "api/script").body()).isEqualTo(Json.write(Map.of("lines", java.util.List.of(
         "device.swipe(new Point(540, 1800), new Point(540, 600), Duration.ofMillis(300));", "device.tap(new Point(20, 20));"))));
+    assertThat(get(user, "api/matches?shot=" + shot).statusCode()).isEqualTo(200);
+    // Every request's frames and templates were freed when it ended.
+    assertThat(inspector.workbench().ledger().live("inspector")).isEmpty();
+    assertThat(inspector.workbench().ledger().live("inspector/templates")).isEmpty();
   }
 
   @Test
   void closeStopsListeningAndJoinsTheRequestThread() throws Exception {
     int port = inspector.uri().getPort();
+    assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName))
+        .contains("HTTP-Dispatcher").anyMatch(n -> n.startsWith("stormproof-inspector-"));
     inspector.close();
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("stormproof-inspector"));
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("stormproof-inspector")
+        || t.getName().equals("HTTP-Dispatcher"));
     assertThatThrownBy(() -> new Socket("127.0.0.1", port).close()).isInstanceOf(java.net.ConnectException.class);
     inspector.close(); // idempotent
     assertThat(Files.isDirectory(dir.resolve("templates"))).isTrue();
