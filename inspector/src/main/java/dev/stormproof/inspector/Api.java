@@ -20,6 +20,9 @@ final class Api {
     }
   }
 
+  private static final java.util.Set<String> POSTS = java.util.Set.of("template", "tap", "swipe", "script/clear",
+      "screen/save");
+
   private final Workbench bench;
   private final String explanation;
 
@@ -56,7 +59,9 @@ final class Api {
         break;
     }
     if (!post) {
-      throw new InspectorException(post ? 404 : 405, "no call GET /api/" + route + ": the page only sends POST there");
+      throw POSTS.contains(route)
+          ? new InspectorException(405, "GET /api/" + route + " is not supported: it changes things, so send POST")
+          : new InspectorException(404, "no call GET /api/" + route);
     }
     Map<String, Object> out = new LinkedHashMap<>();
     switch (route) {

@@ -132,7 +132,9 @@ class InspectorServerTest {
         .isEqualTo(error("point (1080, 5) is outside the 1080x2400 screen: tap inside the image"));
     assertThat(post("api/screen/save", "shot=" + shot + "&name=../x").body())
         .isEqualTo(error("screen name '../x' must be letters, digits, '_' or '-' (at most 64), for example shop_scrolled"));
-    assertThat(get(user, "api/nothing").body()).isEqualTo(error("no call GET /api/nothing: the page only sends POST there"));
+    assertThat(get(user, "api/nothing").body()).isEqualTo(error("no call GET /api/nothing"));
+    assertThat(get(user, "api/tap").body()).isEqualTo(error("GET /api/tap is not supported: it changes things, so send POST"));
+    assertThat(post("api/nothing", "").body()).isEqualTo(error("no call POST /api/nothing"));
   }
 
   @Test
