@@ -53,7 +53,7 @@ public final class Inspector implements AutoCloseable {
 
   private Inspector(Workbench bench, String explanation, int port) throws IOException {
     this.bench = bench;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 16);
     this.executor = Executors.newSingleThreadExecutor(new StormproofThreadFactory("stormproof-inspector", bench.ledger()));
     this.api = new Api(bench, explanation);
     server.setExecutor(executor);
