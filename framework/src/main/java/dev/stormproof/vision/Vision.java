@@ -479,28 +479,7 @@ public final class Vision implements AutoCloseable {
    * @return at least one candidate, best first, none overlapping a better one by more than half
    */
   public List<Candidate> candidates(Template template, Frame frame) {
-    double base = options.baseScale(frame.width(), frame.height());
-    Matcher.Spec spec = new Matcher.Spec(template.threshold(options), template.region(), template.minScale(options) * base,
-        template.maxScale(options) * base, template.colorCheck(), options.colorTolerance(), false, options.maxResults());
-    searches.incrementAndGet();
-    try (Gate.Call call = gate.enter("weighing " + template.path());
-        Gate.Call use = frame.use("weighing " + template.path())) {
-      checkOwn(frame);
-      TemplateImage image = template.library().acquire(template.path());
-      Workspace ws = workspaces.poll();
-      try {
-        Matcher.Result r = Matcher.search(frame, image, spec, ws != null ? ws : (ws = new Workspace()), call.scope);
-        List<Candidate> out = new ArrayList<>();
-        for (Matcher.Candidate c : r.candidates()) {
-          out.add(new Candidate(c.region(), c.score(), c.scale(), Matcher.colorDistance(frame, image, c.x(), c.y(),
-              c.w(), c.h(), new Region(0, 0, frame.width(), frame.height()))));
-        }
-        return List.copyOf(out);
-      } finally {
-        workspaces.push(ws);
-        image.release();
-      }
-    }
+    return Weigher.candidates(this, template, frame);
   }
 
   /**
@@ -512,24 +491,24 @@ public final class Vision implements AutoCloseable {
    * @return PNG bytes, smaller than the frame by the level's factor
    */
   public byte[] heatmap(Template template, Frame frame) {
-    List<Candidate> best = candidates(template, frame);
-    try (Gate.Call call = gate.enter("heat map of " + template.path());
-        Gate.Call use = frame.use("heat map of " + template.path())) {
-      TemplateImage image = template.library().acquire(template.path());
-      try {
-        byte[] png = Evidence.heatmap(frame, image, best.get(0).scale(), call.scope);
-        if (png == null) {
-          throw new TemplateException("template " + template.path() + " (" + image.width + "x" + image.height
-              + ") is larger than the " + frame.size() + " screen: crop a smaller template");
-        }
-        return png;
-      } finally {
-        image.release();
-      }
-    }
+    return Weigher.heatmap(this, template, frame);
   }
 
-  private void checkOwn(Frame frame) {
+  /** A scratch workspace for one search; give it back with {@link #returnWorkspace}. */
+  Workspace takeWorkspace() {
+    Workspace ws = workspaces.poll();
+    return ws != null ? ws : new Workspace();
+  }
+
+  void returnWorkspace(Workspace ws) {
+    workspaces.push(ws);
+  }
+
+  void countSearch() {
+    searches.incrementAndGet();
+  }
+
+  void checkOwn(Frame frame) {
     if (!liveFrames.contains(frame)) {
       throw new IllegalArgumentException(frame + " was captured by another Vision: search it with that Vision");
     }
