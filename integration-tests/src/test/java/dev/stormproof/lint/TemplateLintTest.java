@@ -162,5 +162,12 @@ class TemplateLintTest {
             + "for example src/test/resources/templates");
     assertThatThrownBy(() -> options.withMinMargin(1.5)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("lint minMargin 1.5 must be in (0, 1), for example 0.1");
+    VisionOptions v = VisionOptions.defaults();
+    assertThatThrownBy(() -> new LintOptions(v, 0.1, 4, 10, 0.95, null, java.util.Set.of(), java.util.Set.of()))
+        .hasMessage("lint minSide 4 must be at least 8 px (the matcher's limit), for example 24");
+    assertThatThrownBy(() -> new LintOptions(v, 0.1, 24, -1, 0.95, null, java.util.Set.of(), java.util.Set.of()))
+        .hasMessage("lint minStdDev -1.0 must be 0 or more, for example 10");
+    assertThatThrownBy(() -> new LintOptions(v, 0.1, 24, 10, 0, null, java.util.Set.of(), java.util.Set.of()))
+        .hasMessage("lint duplicateScore 0.0 must be in (0, 1], for example 0.95");
   }
 }
