@@ -98,6 +98,22 @@ class InspectorBrowserTest {
     assertThat(((Number) browser.executeScript("return arguments[0].naturalWidth", img)).intValue()).isEqualTo(1080);
     assertThat(browser.findElement(By.id("info")).getText()).startsWith("1080x2400 px, shown at 50%");
     assertThat(browser.findElement(By.id("device")).getText()).contains("1080x2400");
+    // The page shows the device's pixels (JPEG: within a few levels), read back through a canvas,
+    // at points on PLAY's face away from its label: particles drift elsewhere.
+    BufferedImage screen = ImageIO.read(new ByteArrayInputStream(device.screenshot().toPng()));
+    for (int[] p : new int[][] {{420, 1770}, {660, 1835}, {540, 1758}}) {
+      @SuppressWarnings("unchecked")
+      List<Number> rgb = (List<Number>) browser.executeScript("const c = document.createElement('canvas');"
+          + "c.width = arguments[0].naturalWidth; c.height = arguments[0].naturalHeight;"
+          + "const g = c.getContext('2d'); g.drawImage(arguments[0], 0, 0);"
+          + "return Array.from(g.getImageData(arguments[1], arguments[2], 1, 1).data).slice(0, 3);", img, p[0], p[1]);
+      int expected = screen.getRGB(p[0], p[1]);
+      int[] want = {expected >> 16 & 0xff, expected >> 8 & 0xff, expected & 0xff};
+      for (int c = 0; c < 3; c++) {
+        assertThat(rgb.get(c).intValue()).as("channel %d at %s", c, java.util.Arrays.toString(p)).isCloseTo(want[c],
+            org.assertj.core.data.Offset.offset(24));
+      }
+    }
 
     // Drag a box inside PLAY (offsets are from the overlay's centre) and save it.
     WebElement overlay = browser.findElement(By.id("overlay"));
