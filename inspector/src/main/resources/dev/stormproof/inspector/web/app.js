@@ -4,7 +4,7 @@ const $ = (id) => document.getElementById(id);
 const img = $('screen');
 const overlay = $('overlay');
 const ctx = overlay.getContext('2d');
-const state = { shot: 0, width: 0, height: 0, url: null, box: null, boxShot: 0, drag: null, marks: [], busy: false };
+const state = { shot: 0, width: 0, height: 0, url: null, box: null, boxShot: 0, drag: null, marks: [] };
 
 function zoom() { return parseFloat($('zoom').value); }
 function toImage(e) {
@@ -73,7 +73,7 @@ function draw() {
 }
 
 async function loop() {
-  if ($('live').checked && !state.busy) {
+  if ($('live').checked) {
     try {
       await refresh();
     } catch (e) {
