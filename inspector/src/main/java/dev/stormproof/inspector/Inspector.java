@@ -14,7 +14,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +48,7 @@ public final class Inspector implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
   private final Workbench bench;
   private final Claim claim = new Claim();
   private final Api api;
@@ -54,7 +57,13 @@ public final class Inspector implements AutoCloseable {
   private Inspector(Workbench bench, String explanation, int port) throws IOException {
     this.bench = bench;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 16);
-    this.executor = Executors.newSingleThreadExecutor(new StormproofThreadFactory("stormproof-inspector", bench.ledger()));
+    StormproofThreadFactory named = new StormproofThreadFactory("stormproof-inspector", bench.ledger());
+    // Kept to join them on close: an executor's termination does not wait for its threads to exit.
+    this.executor = Executors.newSingleThreadExecutor(body -> {
+      Thread t = named.newThread(body);
+      threads.add(t);
+      return t;
+    });
     this.api = new Api(bench, explanation);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
@@ -150,7 +159,7 @@ public final class Inspector implements AutoCloseable {
   }
 
   private static String cookie(HttpExchange ex) {
-    for (String header : ex.getRequestHeaders().getOrDefault("Cookie", java.util.List.of())) {
+    for (String header : ex.getRequestHeaders().getOrDefault("Cookie", List.of())) {
       for (String part : header.split(";")) {
         String p = part.trim();
         if (p.startsWith(Claim.COOKIE + "=")) {
@@ -188,7 +197,10 @@ public final class Inspector implements AutoCloseable {
     }
   }
 
-  /** Stops serving, lets the request in flight finish, and joins the request thread. Idempotent. */
+  /**
+   * Stops serving, lets the request in flight finish (30 s at most, then interrupts it), and joins
+   * the request thread. Idempotent.
+   */
   @Override
   public void close() {
     server.stop(0);
@@ -197,6 +209,9 @@ public final class Inspector implements AutoCloseable {
       if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
         executor.shutdownNow();
         executor.awaitTermination(5, TimeUnit.SECONDS);
+      }
+      for (Thread t : threads) {
+        t.join(TimeUnit.SECONDS.toMillis(5));
       }
     } catch (InterruptedException e) {
       executor.shutdownNow();
