@@ -88,7 +88,6 @@ class InspectorBrowserTest {
   void cutsATemplateSeesItMatchAndDrivesTheGameWithoutLeavingLoopback() throws Exception {
     device.startApp(Arena.COMPONENT);
     await().atMost(Duration.ofSeconds(20)).until(() -> "title".equals(Arena.state(device).get("screen")));
-    browser.manage().logs().get(LogType.PERFORMANCE); // drains the new-tab page Chrome opened before ours
     browser.get(inspector.uri().toString());
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     WebElement img = browser.findElement(By.id("screen"));
@@ -166,22 +165,36 @@ class InspectorBrowserTest {
     return browser.findElement(By.id(id)).getDomProperty("value");
   }
 
-  /** Every request the page made, from Chrome's network log and the page's resource timing, went to 127.0.0.1. */
+  /**
+   * Every request the page made, from Chrome's network log and the page's resource timing, went
+   * to 127.0.0.1, and no other web document in the browser sent one elsewhere. Chrome's own
+   * {@code chrome://} pages (the new-tab page it opens first) are not the page under test.
+   */
   private void assertOnlyLoopback() {
     String origin = "http://127.0.0.1:" + inspector.uri().getPort() + "/";
-    List<String> urls = new ArrayList<>();
+    List<String> ours = new ArrayList<>();
+    List<String> network = new ArrayList<>();
     Pattern url = Pattern.compile("\"request\":\\{.*?\"url\":\"([^\"]*)\"");
+    Pattern document = Pattern.compile("\"documentURL\":\"([^\"]*)\"");
     for (LogEntry e : browser.manage().logs().get(LogType.PERFORMANCE)) {
       if (e.getMessage().contains("\"Network.requestWillBeSent\"")) {
-        Matcher m = url.matcher(e.getMessage());
-        if (m.find()) {
-          urls.add(m.group(1));
+        Matcher u = url.matcher(e.getMessage());
+        Matcher d = document.matcher(e.getMessage());
+        if (u.find()) {
+          String doc = d.find() ? d.group(1) : "";
+          if (!doc.startsWith("chrome://") && u.group(1).matches("(?i)(https?|wss?|ftp)://.*")) {
+            network.add(u.group(1));
+          }
+          if (doc.startsWith(origin)) {
+            ours.add(u.group(1));
+          }
         }
       }
     }
-    assertThat(urls).as("requests in Chrome's network log").isNotEmpty()
+    assertThat(ours).as("the page's requests in Chrome's network log").isNotEmpty()
         .anyMatch(u -> u.startsWith(origin + "api/screen"))
         .allMatch(u -> u.startsWith(origin) || u.startsWith("blob:" + origin.substring(0, origin.length() - 1)));
+    assertThat(network).as("network requests of every web document").allMatch(u -> u.startsWith(origin));
     @SuppressWarnings("unchecked")
     List<String> timed = (List<String>) ((JavascriptExecutor) browser).executeScript(
         "return performance.getEntriesByType('resource').map(e => e.name)"
