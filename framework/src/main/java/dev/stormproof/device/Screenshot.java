@@ -41,6 +41,72 @@ public record Screenshot(Size size, ByteBuffer rgba, long capturedAtNanos) {
   }
 
   /**
+   * Decodes a PNG (or any image ImageIO reads) into a screenshot, for recorded screens and
+   * offline matching ({@code Vision.frame(Screenshot)}). Decoded on the heap; transparent pixels
+   * keep their alpha, which matching ignores.
+   *
+   * @param png the encoded image
+   * @param source where the bytes came from, named in errors (a file name)
+   * @return the screenshot, captured "now"
+   * @throws IllegalArgumentException when the bytes are not a readable image
+   */
+  public static Screenshot fromPng(byte[] png, String source) {
+    BufferedImage image;
+    try {
+      image = png.length == 0 ? null : ImageIO.read(new java.io.ByteArrayInputStream(png));
+    } catch (IOException e) {
+      image = null;
+    }
+    if (image == null) {
+      throw new IllegalArgumentException("screen " + source + " is not a readable image (" + png.length
+          + " bytes): save screens as PNG, for example with the inspector's Save screen");
+    }
+    return of(image);
+  }
+
+  /**
+   * Copies an image into a screenshot, captured "now".
+   *
+   * @param image any image; its pixels are converted to RGBA
+   * @return the screenshot
+   */
+  public static Screenshot of(BufferedImage image) {
+    int w = image.getWidth();
+    int h = image.getHeight();
+    int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+    ByteBuffer b = ByteBuffer.allocate(w * h * 4);
+    for (int p : argb) {
+      b.put((byte) (p >> 16)).put((byte) (p >> 8)).put((byte) p).put((byte) (p >>> 24));
+    }
+    b.flip();
+    return new Screenshot(new Size(w, h), b.asReadOnlyBuffer(), System.nanoTime());
+  }
+
+  /**
+   * This frame as an image on the heap (opaque RGB), for cropping and drawing.
+   *
+   * @return a new image of {@link #size()}
+   */
+  public BufferedImage toImage() {
+    int w = size.width();
+    int h = size.height();
+    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    ByteBuffer px = rgba.duplicate();
+    int[] row = new int[w];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int r = px.get() & 0xff;
+        int g = px.get() & 0xff;
+        int b = px.get() & 0xff;
+        px.get(); // alpha: screens are opaque
+        row[x] = (r << 16) | (g << 8) | b;
+      }
+      image.setRGB(0, y, w, 1, row, 0, w);
+    }
+    return image;
+  }
+
+  /**
    * This frame as PNG bytes (lossless; a noisy 1080x2400 game screen is 3-4 MB). Encodes on the
    * heap; safe to call from any thread.
    *
@@ -69,21 +135,7 @@ public record Screenshot(Size size, ByteBuffer rgba, long capturedAtNanos) {
 
   // On the heap through ImageIO: report encoding must not allocate native buffers a test owns.
   private byte[] encode(String format, Float quality) {
-    int w = size.width();
-    int h = size.height();
-    BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    ByteBuffer px = rgba.duplicate();
-    int[] row = new int[w];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        int r = px.get() & 0xff;
-        int g = px.get() & 0xff;
-        int b = px.get() & 0xff;
-        px.get(); // alpha: screens are opaque
-        row[x] = (r << 16) | (g << 8) | b;
-      }
-      image.setRGB(0, y, w, 1, row, 0, w);
-    }
+    BufferedImage image = toImage();
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
     try {
       if (quality == null) {

@@ -121,6 +121,22 @@ public final class Vision implements AutoCloseable {
     return new Vision(device, library, false, options, ledger, owner, report);
   }
 
+  /**
+   * A Vision without a device, for recorded screens: frames come from {@link #frame(Screenshot)};
+   * {@link #capture()}, waits and taps throw {@link IllegalStateException}.
+   *
+   * @param library the templates (not closed by this Vision)
+   * @param options the search settings
+   * @param ledger where native buffers are recorded
+   * @param owner the ledger owner of this Vision's buffers
+   * @param report where events go
+   * @return the Vision; close it to free its frames
+   */
+  public static Vision offline(TemplateLibrary library, VisionOptions options, Ledger ledger, String owner,
+      ReportSink report) {
+    return new Vision(null, library, false, options, ledger, owner, report);
+  }
+
   String name() {
     return "Vision of " + owner;
   }
@@ -173,8 +189,34 @@ public final class Vision implements AutoCloseable {
     if (gate.isClosed()) {
       throw gate.closedError("capture()"); // fail before the device round trip
     }
-    Screenshot shot = device.screenshot(); // device I/O outside the gate: close need not wait for it
-    try (Gate.Call call = gate.enter("capture()")) {
+    Screenshot shot = needDevice("capture()").screenshot(); // device I/O outside the gate: close need not wait for it
+    return frame(shot, "capture()");
+  }
+
+  /**
+   * A frame of {@code shot} (a recorded screen, or one captured elsewhere), owned by this Vision
+   * like a captured one.
+   *
+   * @param shot the pixels, copied
+   * @return the frame; close it early to reuse its memory
+   */
+  public Frame frame(Screenshot shot) {
+    if (gate.isClosed()) {
+      throw gate.closedError("frame(Screenshot)");
+    }
+    return frame(shot, "frame(Screenshot)");
+  }
+
+  private Device needDevice(String operation) {
+    if (device == null) {
+      throw new IllegalStateException(name() + " has no device, so " + operation + " cannot run: open it with "
+          + "Vision.open(device, ...), or search frames made with frame(Screenshot)");
+    }
+    return device;
+  }
+
+  private Frame frame(Screenshot shot, String operation) {
+    try (Gate.Call call = gate.enter(operation)) {
       Frame.Buffers spare = spareFrames.poll();
       Frame.Buffers buffers = spare != null ? spare : new Frame.Buffers();
       Frame f;
@@ -365,7 +407,7 @@ public final class Vision implements AutoCloseable {
   public Match tap(Template template) {
     Match m = waitFor(template);
     Point c = m.center();
-    device.tap(c);
+    needDevice("tap(" + template.path() + ")").tap(c);
     report.event(String.format(java.util.Locale.ROOT, "tap %s at %s (score %.3f)", template.path(), c, m.score()));
     return m;
   }
@@ -404,9 +446,7 @@ public final class Vision implements AutoCloseable {
     searches.incrementAndGet();
     try (Gate.Call call = gate.enter("searching " + template.path());
         Gate.Call use = frame.use("searching " + template.path())) {
-      if (!liveFrames.contains(frame)) {
-        throw new IllegalArgumentException(frame + " was captured by another Vision: search it with that Vision");
-      }
+      checkOwn(frame);
       Matcher.Result cached = options.resultCacheSize() > 0 ? results.getIfPresent(key) : null;
       if (cached != null) {
         hits.incrementAndGet();
@@ -424,6 +464,53 @@ public final class Vision implements AutoCloseable {
         workspaces.push(ws);
         image.release();
       }
+    }
+  }
+
+  /**
+   * Every place the matcher weighed for {@code template} on {@code frame}, best first, each with
+   * its colour distance, so a caller sees the runner-up and whether colour tells it apart. Gray
+   * only, unless the template has its colour check: then, as in {@link #find}, look-alikes of
+   * another colour are dropped during the search (a wrong-colour one is kept only when nothing
+   * else is left). The template's region and scales apply; its threshold does not filter. Not cached.
+   *
+   * @param template what to look for
+   * @param frame a frame of this Vision
+   * @return at least one candidate, best first, none overlapping a better one by more than half
+   */
+  public List<Candidate> candidates(Template template, Frame frame) {
+    return Weigher.candidates(this, template, frame);
+  }
+
+  /**
+   * The score map of {@code template} on {@code frame} as a PNG heat map (red = high), at the
+   * pyramid level and scale of the best candidate, the one the matcher searched coarsely.
+   *
+   * @param template what to look for
+   * @param frame a frame of this Vision
+   * @return PNG bytes, smaller than the frame by the level's factor
+   */
+  public byte[] heatmap(Template template, Frame frame) {
+    return Weigher.heatmap(this, template, frame);
+  }
+
+  /** A scratch workspace for one search; give it back with {@link #returnWorkspace}. */
+  Workspace takeWorkspace() {
+    Workspace ws = workspaces.poll();
+    return ws != null ? ws : new Workspace();
+  }
+
+  void returnWorkspace(Workspace ws) {
+    workspaces.push(ws);
+  }
+
+  void countSearch() {
+    searches.incrementAndGet();
+  }
+
+  void checkOwn(Frame frame) {
+    if (!liveFrames.contains(frame)) {
+      throw new IllegalArgumentException(frame + " was captured by another Vision: search it with that Vision");
     }
   }
 
@@ -485,6 +572,6 @@ public final class Vision implements AutoCloseable {
    * @throws dev.stormproof.device.DeviceException when the device cannot be asked
    */
   public Size screenSize() {
-    return device.screenSize();
+    return needDevice("screenSize()").screenSize();
   }
 }
