@@ -157,6 +157,19 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     return when;
   }
 
+  /**
+   * Drops the test's queued taps now and refuses its later ones from threads other than
+   * {@code allowed} (its tasks); a no-op when the test has no device. Called on failure.
+   */
+  static void cancelTaps(ExtensionContext context, Thread allowed) {
+    TestDevice device = context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class);
+    if (device != null) {
+      int dropped = device.fenceTaps(allowed);
+      runtime(context).reports().event("the test failed: its tasks were cancelled and " + dropped
+          + " queued tap(s) dropped; later taps of its tasks are refused");
+    }
+  }
+
   /** Whether {@code @OnDevice} leased a device for this test (its beforeEach ran). */
   static boolean activeFor(ExtensionContext context) {
     return context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class) != null;
