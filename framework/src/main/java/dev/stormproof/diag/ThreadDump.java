@@ -53,11 +53,14 @@ public final class ThreadDump {
     return new ThreadDump(states);
   }
 
-  /** Dump of exactly {@code threads}, stacks taken now. */
+  /** Dump of {@code threads} that are still alive, stacks taken now. */
   public static ThreadDump of(List<Thread> threads, Function<Thread, StackTraceElement[]> sites) {
     List<ThreadState> states = new ArrayList<>();
     for (Thread t : threads) {
-      states.add(stateOf(t, t.getStackTrace(), sites.apply(t)));
+      ThreadState state = stateOf(t, t.getStackTrace(), sites.apply(t));
+      if (state.state() != Thread.State.TERMINATED) { // it stopped meanwhile: nothing to show
+        states.add(state);
+      }
     }
     return new ThreadDump(states);
   }

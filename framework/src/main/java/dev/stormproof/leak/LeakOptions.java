@@ -53,12 +53,16 @@ import java.util.regex.PatternSyntaxException;
  *       {@value #DEFAULT_JFR_MAX_BYTES}</li>
  *   <li>{@code stormproof.leak.dir}: where JFR files are written, default
  *       {@value #DEFAULT_DIR}</li>
+ *   <li>{@code stormproof.leak.strict}: judge the process-wide counters (native bytes, javacpp
+ *       pointers, threads nobody owns) under parallel execution too, where another test may have
+ *       grown them; by default they are reported there as context only. Default
+ *       {@value #DEFAULT_STRICT}</li>
  * </ul>
  */
 public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTolerance,
     long threadTolerance, long bufferTolerance, long taskTolerance, Duration settle,
     Duration nativeSettle, Duration maxBackoff, int stairWindow, int stairPercent, List<Pattern> ignoredThreads,
-    boolean sites, int stackDepth, boolean jfr, long jfrMaxBytes, Path dir) {
+    boolean sites, int stackDepth, boolean jfr, long jfrMaxBytes, Path dir, boolean strict) {
 
   public static final int DEFAULT_WARMUP = 2;
   public static final long DEFAULT_NATIVE_BYTES_TOLERANCE = 16L * 1024 * 1024;
@@ -76,6 +80,8 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public static final boolean DEFAULT_JFR = false;
   public static final long DEFAULT_JFR_MAX_BYTES = 32L * 1024 * 1024;
   public static final String DEFAULT_DIR = "target/stormproof-leak";
+  /** Default of {@code stormproof.leak.strict}. */
+  public static final boolean DEFAULT_STRICT = false;
 
   /**
    * Threads that legitimately outlive a test: JDK internals, javacpp's deallocator, Java2D's
@@ -100,7 +106,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
       DEFAULT_BUFFER_TOLERANCE, DEFAULT_TASK_TOLERANCE, Duration.ofMillis(DEFAULT_SETTLE_MS),
       Duration.ofMillis(DEFAULT_NATIVE_SETTLE_MS), Duration.ofMillis(DEFAULT_MAX_BACKOFF_MS), DEFAULT_STAIR_WINDOW, DEFAULT_STAIR_PERCENT,
       compile(DEFAULT_IGNORED_THREADS), DEFAULT_SITES, DEFAULT_STACK_DEPTH, DEFAULT_JFR,
-      DEFAULT_JFR_MAX_BYTES, Path.of(DEFAULT_DIR));
+      DEFAULT_JFR_MAX_BYTES, Path.of(DEFAULT_DIR), DEFAULT_STRICT);
 
   public LeakOptions {
     check(warmup >= 0, "warmup", warmup, "0 or more iterations");
@@ -177,7 +183,8 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
         (int) ConfigValues.longValue(config, "stormproof.leak.stackDepth", DEFAULT_STACK_DEPTH),
         ConfigValues.boolValue(config, "stormproof.leak.jfr", DEFAULT_JFR),
         ConfigValues.longValue(config, "stormproof.leak.jfrMaxBytes", DEFAULT_JFR_MAX_BYTES),
-        Path.of(config.apply("stormproof.leak.dir").orElse(DEFAULT_DIR)));
+        Path.of(config.apply("stormproof.leak.dir").orElse(DEFAULT_DIR)),
+        ConfigValues.boolValue(config, "stormproof.leak.strict", DEFAULT_STRICT));
   }
 
   /** True when {@code threadName} matches an ignored pattern. */
@@ -193,43 +200,43 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public LeakOptions withWarmup(int v) {
     return new LeakOptions(v, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent,
-        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir);
+        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   public LeakOptions withNativeBytesTolerance(long v) {
     return new LeakOptions(warmup, v, javacppTolerance, threadTolerance, bufferTolerance,
         taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
-        stackDepth, jfr, jfrMaxBytes, dir);
+        stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   public LeakOptions withJavacppTolerance(long v) {
     return new LeakOptions(warmup, nativeBytesTolerance, v, threadTolerance, bufferTolerance,
         taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
-        stackDepth, jfr, jfrMaxBytes, dir);
+        stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   public LeakOptions withThreadTolerance(long v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, v, bufferTolerance,
         taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
-        stackDepth, jfr, jfrMaxBytes, dir);
+        stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   public LeakOptions withSettle(Duration v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, v, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads,
-        sites, stackDepth, jfr, jfrMaxBytes, dir);
+        sites, stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   public LeakOptions withNativeSettle(Duration v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, settle, v, maxBackoff, stairWindow, stairPercent,
-        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir);
+        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   public LeakOptions withStairWindow(int v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, v, stairPercent, ignoredThreads,
-        sites, stackDepth, jfr, jfrMaxBytes, dir);
+        sites, stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   /** A copy that also ignores threads whose names match {@code regexes}. */
@@ -238,12 +245,24 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
     all.addAll(compile(regexes));
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, all,
-        sites, stackDepth, jfr, jfrMaxBytes, dir);
+        sites, stackDepth, jfr, jfrMaxBytes, dir, strict);
+  }
+
+  /**
+   * A copy with strict judgement of process-wide counters under parallel execution.
+   *
+   * @param v true to judge them, false to report them as context there
+   * @return the copy
+   */
+  public LeakOptions withStrict(boolean v) {
+    return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
+        bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent,
+        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir, v);
   }
 
   public LeakOptions withJfr(boolean v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent,
-        ignoredThreads, sites, stackDepth, v, jfrMaxBytes, dir);
+        ignoredThreads, sites, stackDepth, v, jfrMaxBytes, dir, strict);
   }
 }
