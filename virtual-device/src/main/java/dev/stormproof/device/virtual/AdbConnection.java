@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The device side of one ADB transport connection. Its reader thread ({@link #run}) decodes
  * messages and dispatches them; services run on the device's executor. Any protocol violation
  * (bad magic, oversized payload, a message before CNXN, an unknown command) closes the
- * connection and is logged; it never reaches other connections.
+ * connection and is logged; it never reaches other connections. Deadlines from the device's
+ * {@link Defense} bound the handshake, each message and (if set) idleness; a missed one closes
+ * the connection the same way.
  */
 final class AdbConnection implements Runnable {
 
@@ -30,6 +32,7 @@ final class AdbConnection implements Runnable {
   private final VirtualDevice device;
   private final Socket socket;
   private final String name;
+  private final Defense defense;
   private final OutputStream out;
   private final Map<Integer, AdbStream> streams = new ConcurrentHashMap<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
@@ -43,6 +46,7 @@ final class AdbConnection implements Runnable {
     this.device = device;
     this.socket = socket;
     this.name = name;
+    this.defense = device.options().defense();
     socket.setTcpNoDelay(true); // one small message per OKAY: Nagle would add 40 ms per round trip
     this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
   }
@@ -51,15 +55,28 @@ final class AdbConnection implements Runnable {
     return maxPayload;
   }
 
+  /** The peer's address: the device budgets connections per peer. */
+  java.net.InetAddress peer() {
+    return socket.getInetAddress();
+  }
+
   @Override
   public void run() {
     try (socket) {
-      InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+      DeadlineInput deadlines = new DeadlineInput(socket);
+      long handshake = System.nanoTime() + defense.handshake().toNanos();
+      deadlines.until(handshake, "no CNXN within " + defense.handshake().toMillis()
+          + " ms of connecting");
+      InputStream in = new BufferedInputStream(deadlines, 64 * 1024);
       AdbMessage m;
-      while ((m = AdbMessage.read(in, AdbMessage.MAX_PAYLOAD)) != null) {
+      while ((m = AdbMessage.read(in, AdbMessage.MAX_PAYLOAD, () -> messageStarted(deadlines)))
+          != null) {
         quickAck();
         handle(m);
+        betweenMessages(deadlines, handshake);
       }
+    } catch (DeadlineInput.DeadlineException e) {
+      LOG.log(Level.INFO, name + ": closing the connection from " + peer() + ": " + e.getMessage());
     } catch (AdbMessage.AdbProtocolException e) {
       LOG.log(Level.WARNING, name + ": closing the connection, protocol violation: " + e.getMessage());
     } catch (IOException e) {
@@ -74,6 +91,25 @@ final class AdbConnection implements Runnable {
         s.onClosed();
       }
       streams.clear();
+    }
+  }
+
+  private void messageStarted(DeadlineInput deadlines) {
+    if (connected) { // before CNXN the handshake deadline bounds everything
+      deadlines.until(System.nanoTime() + defense.message().toNanos(), "a message stalled: it"
+          + " did not arrive whole within " + defense.message().toMillis() + " ms");
+    }
+  }
+
+  private void betweenMessages(DeadlineInput deadlines, long handshake) {
+    if (!connected) {
+      deadlines.until(handshake, "no CNXN within " + defense.handshake().toMillis()
+          + " ms of connecting");
+    } else if (!defense.idle().isZero() && streams.isEmpty()) {
+      deadlines.until(System.nanoTime() + defense.idle().toNanos(), "idle for "
+          + defense.idle().toMillis() + " ms with no stream open");
+    } else {
+      deadlines.until(0, "");
     }
   }
 

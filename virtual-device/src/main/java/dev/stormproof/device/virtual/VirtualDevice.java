@@ -243,6 +243,10 @@ public final class VirtualDevice implements AutoCloseable {
       boolean full = connections.size() >= MAX_CONNECTIONS;
       if (full) {
         LOG.log(Level.WARNING, serial() + ": refusing a connection, " + MAX_CONNECTIONS + " are open");
+      } else if (fromPeer(socket.getInetAddress()) >= options.defense().peerBudget()) {
+        full = true; // one peer must not lock the others out; logged quietly, floods are loud
+        LOG.log(Level.DEBUG, serial() + ": refusing a connection from " + socket.getInetAddress()
+            + ", it holds " + options.defense().peerBudget() + " (stormproof.virtual.peerBudget)");
       }
       if (full || faults.offline() || closing.getCount() == 0) {
         try (socket) {
@@ -274,6 +278,10 @@ public final class VirtualDevice implements AutoCloseable {
         }
       }
     }
+  }
+
+  private long fromPeer(java.net.InetAddress peer) {
+    return connections.keySet().stream().filter(c -> c.peer().equals(peer)).count();
   }
 
   private void closeConnections() {

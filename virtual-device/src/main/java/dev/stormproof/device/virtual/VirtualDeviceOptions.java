@@ -1,5 +1,6 @@
 package dev.stormproof.device.virtual;
 
+import dev.stormproof.config.ConfigParse;
 import dev.stormproof.device.Size;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -18,7 +19,10 @@ import java.util.function.Function;
  * [{@value #DEFAULT_MODEL}], {@code stormproof.virtual.product} [{@value #DEFAULT_PRODUCT}],
  * {@code stormproof.virtual.device} [{@value #DEFAULT_DEVICE}], {@code stormproof.virtual.density}
  * [{@value #DEFAULT_DENSITY}], {@code stormproof.virtual.sdk} [{@value #DEFAULT_SDK}],
- * {@code stormproof.virtual.tapLogCapacity} [{@value #DEFAULT_TAP_LOG_CAPACITY}], and the
+ * {@code stormproof.virtual.tapLogCapacity} [{@value #DEFAULT_TAP_LOG_CAPACITY}], the
+ * {@link Defense} keys {@code stormproof.virtual.handshakeTimeout} [5s],
+ * {@code stormproof.virtual.messageTimeout} [10s], {@code stormproof.virtual.idleTimeout} [0, off]
+ * and {@code stormproof.virtual.peerBudget} [32], and the
  * {@link LatencyModel#fromConfig latency keys}. The app and the clock are set in code only: the
  * default app is {@link VirtualApps#defaultApp()}, the default clock {@link Clock#systemUTC()}.
  *
@@ -54,9 +58,11 @@ public final class VirtualDeviceOptions {
   private final VirtualApp app;
   private final LatencyModel latency;
   private final Clock clock;
+  private final Defense defense;
 
   private VirtualDeviceOptions(String host, int port, Size size, String model, String product, String device,
-      int density, int sdk, int tapLogCapacity, VirtualApp app, LatencyModel latency, Clock clock) {
+      int density, int sdk, int tapLogCapacity, VirtualApp app, LatencyModel latency, Clock clock,
+      Defense defense) {
     this.host = host;
     this.port = port;
     this.size = size;
@@ -69,13 +75,14 @@ public final class VirtualDeviceOptions {
     this.app = app;
     this.latency = latency;
     this.clock = clock;
+    this.defense = defense;
   }
 
   /** Loopback, ephemeral port, 1080x2400, phone-like latency, the default app, the system clock. */
   public static VirtualDeviceOptions defaults() {
     return new VirtualDeviceOptions(DEFAULT_HOST, DEFAULT_PORT, Size.parse(DEFAULT_SIZE), DEFAULT_MODEL,
         DEFAULT_PRODUCT, DEFAULT_DEVICE, DEFAULT_DENSITY, DEFAULT_SDK, DEFAULT_TAP_LOG_CAPACITY, null,
-        LatencyModel.phone(), Clock.systemUTC());
+        LatencyModel.phone(), Clock.systemUTC(), Defense.DEFAULTS);
   }
 
   /** Reads the keys listed in the class comment; absent keys keep their defaults. */
@@ -89,7 +96,22 @@ public final class VirtualDeviceOptions {
     o = o.withDevice(config.apply(PREFIX + "device").orElse(DEFAULT_DEVICE));
     o = o.withDensity(intKey(config, "density", DEFAULT_DENSITY));
     o = o.withSdk(intKey(config, "sdk", DEFAULT_SDK));
+    o = o.withDefense(defense(config));
     return o.withTapLogCapacity(intKey(config, "tapLogCapacity", DEFAULT_TAP_LOG_CAPACITY));
+  }
+
+  private static Defense defense(Function<String, Optional<String>> config) {
+    Defense d = Defense.DEFAULTS;
+    java.time.Duration handshake = config.apply(PREFIX + "handshakeTimeout")
+        .map(v -> ConfigParse.duration(PREFIX + "handshakeTimeout", v)).orElse(d.handshake());
+    java.time.Duration message = config.apply(PREFIX + "messageTimeout")
+        .map(v -> ConfigParse.duration(PREFIX + "messageTimeout", v)).orElse(d.message());
+    java.time.Duration idle = config.apply(PREFIX + "idleTimeout")
+        .map(v -> v.trim().equals("0") ? java.time.Duration.ZERO
+            : ConfigParse.duration(PREFIX + "idleTimeout", v)).orElse(d.idle());
+    int budget = config.apply(PREFIX + "peerBudget")
+        .map(v -> ConfigParse.positiveInt(PREFIX + "peerBudget", v)).orElse(d.peerBudget());
+    return new Defense(handshake, message, idle, budget);
   }
 
   /**
@@ -98,7 +120,7 @@ public final class VirtualDeviceOptions {
    */
   public VirtualDeviceOptions withHost(String host) {
     checkLoopback(host);
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   /** 0 (ephemeral, the default) or 1-65535 outside {@value #ADB_EMULATOR_PORT_FIRST}-{@value #ADB_EMULATOR_PORT_LAST}. */
@@ -111,28 +133,28 @@ public final class VirtualDeviceOptions {
           + ", which every adb server on this machine probes and auto-registers as an emulator"
           + " (emulator-5554 is port 5555, and so on); use 0 (ephemeral) or a port outside that range");
     }
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   /** The screen in physical pixels, any positive size; landscape when wider than high. */
   public VirtualDeviceOptions withSize(Size size) {
     Objects.requireNonNull(size, "size");
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   /** {@code ro.product.model}; shown by {@code adb devices -l} (spaces as underscores). */
   public VirtualDeviceOptions withModel(String model) {
-    return new VirtualDeviceOptions(host, port, size, checkName("model", model), product, device, density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, checkName("model", model), product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   /** {@code ro.product.name}. */
   public VirtualDeviceOptions withProduct(String product) {
-    return new VirtualDeviceOptions(host, port, size, model, checkName("product", product), device, density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, checkName("product", product), device, density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   /** {@code ro.product.device}. */
   public VirtualDeviceOptions withDevice(String device) {
-    return new VirtualDeviceOptions(host, port, size, model, product, checkName("device", device), density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, product, checkName("device", device), density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   /** What {@code wm density} reports. */
@@ -140,7 +162,7 @@ public final class VirtualDeviceOptions {
     if (density <= 0) {
       throw new IllegalArgumentException("Density " + density + " must be positive, for example 420");
     }
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   /** {@code ro.build.version.sdk}. */
@@ -148,7 +170,7 @@ public final class VirtualDeviceOptions {
     if (sdk < 21) {
       throw new IllegalArgumentException("SDK level " + sdk + " is older than shell_v2 devices (21+): use 21 or newer");
     }
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   /** How many of the most recent taps the {@link TapLog} keeps. */
@@ -156,23 +178,23 @@ public final class VirtualDeviceOptions {
     if (capacity <= 0) {
       throw new IllegalArgumentException("Tap log capacity " + capacity + " must be positive, for example " + DEFAULT_TAP_LOG_CAPACITY);
     }
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, capacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, capacity, app, latency, clock, defense);
   }
 
   /** The app on screen; null means {@link VirtualApps#defaultApp()} at start. */
   public VirtualDeviceOptions withApp(VirtualApp app) {
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   public VirtualDeviceOptions withLatency(LatencyModel latency) {
     Objects.requireNonNull(latency, "latency");
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   /** The device clock: the {@code nowMillis} given to the app and the tap log's times. */
   public VirtualDeviceOptions withClock(Clock clock) {
     Objects.requireNonNull(clock, "clock");
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
   }
 
   public String host() { return host; }
@@ -188,6 +210,20 @@ public final class VirtualDeviceOptions {
   public Optional<VirtualApp> app() { return Optional.ofNullable(app); }
   public LatencyModel latency() { return latency; }
   public Clock clock() { return clock; }
+
+  /** How the device bounds handshakes, messages, idleness and connections per peer. */
+  public Defense defense() { return defense; }
+
+  /**
+   * The connection defenses (see {@link Defense}).
+   *
+   * @param defense the bounds to apply
+   * @return a copy with them
+   */
+  public VirtualDeviceOptions withDefense(Defense defense) {
+    Objects.requireNonNull(defense, "defense");
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+  }
 
   static InetAddress checkLoopback(String host) {
     Objects.requireNonNull(host, "host");
