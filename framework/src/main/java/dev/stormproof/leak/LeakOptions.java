@@ -151,41 +151,68 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   /** Options from {@code stormproof.leak.*} configuration, defaults where a key is absent. */
   public static LeakOptions fromConfig(Function<String, Optional<String>> config) {
     List<String> ignore = new ArrayList<>(DEFAULT_IGNORED_THREADS);
+    List<String> extra = new ArrayList<>();
     config.apply("stormproof.leak.ignoreThreads").ifPresent(v -> {
       for (String p : v.split(",")) {
         if (!p.isBlank()) {
-          ignore.add(p.trim());
+          extra.add(p.trim());
         }
       }
     });
+    List<Pattern> patterns;
+    try {
+      compile(extra);
+      ignore.addAll(extra);
+      patterns = compile(ignore);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("stormproof.leak.ignoreThreads="
+          + config.apply("stormproof.leak.ignoreThreads").orElse("") + " is refused: " + e.getMessage(), e);
+    }
+    long max = Long.MAX_VALUE;
     return new LeakOptions(
-        (int) ConfigValues.longValue(config, "stormproof.leak.warmup", DEFAULT_WARMUP),
-        ConfigValues.longValue(config, "stormproof.leak.nativeBytesTolerance",
-            DEFAULT_NATIVE_BYTES_TOLERANCE),
-        ConfigValues.longValue(config, "stormproof.leak.javacppTolerance",
-            DEFAULT_JAVACPP_TOLERANCE),
-        ConfigValues.longValue(config, "stormproof.leak.threadTolerance",
-            DEFAULT_THREAD_TOLERANCE),
-        ConfigValues.longValue(config, "stormproof.leak.bufferTolerance",
-            DEFAULT_BUFFER_TOLERANCE),
-        ConfigValues.longValue(config, "stormproof.leak.taskTolerance", DEFAULT_TASK_TOLERANCE),
-        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.settleMs",
-            DEFAULT_SETTLE_MS)),
-        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.nativeSettleMs",
-            DEFAULT_NATIVE_SETTLE_MS)),
-        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.maxBackoffMs",
-            DEFAULT_MAX_BACKOFF_MS)),
-        (int) ConfigValues.longValue(config, "stormproof.leak.stairWindow", DEFAULT_STAIR_WINDOW),
-        (int) ConfigValues.longValue(config, "stormproof.leak.stairPercent",
-            DEFAULT_STAIR_PERCENT),
-        compile(ignore),
+        (int) ranged(config, "warmup", DEFAULT_WARMUP, 0, Integer.MAX_VALUE, "0 or more iterations"),
+        ranged(config, "nativeBytesTolerance", DEFAULT_NATIVE_BYTES_TOLERANCE, 0, max, "0 or more bytes"),
+        ranged(config, "javacppTolerance", DEFAULT_JAVACPP_TOLERANCE, 0, max, "0 or more"),
+        ranged(config, "threadTolerance", DEFAULT_THREAD_TOLERANCE, 0, max, "0 or more"),
+        ranged(config, "bufferTolerance", DEFAULT_BUFFER_TOLERANCE, 0, max, "0 or more"),
+        ranged(config, "taskTolerance", DEFAULT_TASK_TOLERANCE, 0, max, "0 or more"),
+        Duration.ofMillis(ranged(config, "settleMs", DEFAULT_SETTLE_MS, 0, max, "0 or more ms")),
+        Duration.ofMillis(ranged(config, "nativeSettleMs", DEFAULT_NATIVE_SETTLE_MS, 0, max,
+            "0 or more ms")),
+        Duration.ofMillis(ranged(config, "maxBackoffMs", DEFAULT_MAX_BACKOFF_MS, 1, max,
+            "1 ms or more")),
+        stairWindow(config),
+        (int) ranged(config, "stairPercent", DEFAULT_STAIR_PERCENT, 51, 100, "51 to 100"),
+        patterns,
         ConfigValues.boolValue(config, "stormproof.leak.sites", DEFAULT_SITES),
-        (int) ConfigValues.longValue(config, "stormproof.leak.stackDepth", DEFAULT_STACK_DEPTH),
+        (int) ranged(config, "stackDepth", DEFAULT_STACK_DEPTH, 1, 10_000, "1 or more"),
         ConfigValues.boolValue(config, "stormproof.leak.jfr", DEFAULT_JFR),
-        ConfigValues.longValue(config, "stormproof.leak.jfrMaxBytes", DEFAULT_JFR_MAX_BYTES),
+        ranged(config, "jfrMaxBytes", DEFAULT_JFR_MAX_BYTES, 1024 * 1024, max, "at least 1048576"),
         Path.of(config.apply("stormproof.leak.dir").orElse(DEFAULT_DIR)),
         ConfigValues.boolValue(config, "stormproof.leak.strict", DEFAULT_STRICT));
   }
+
+  /** {@code stormproof.leak.<name>} within [min, max], naming key, value and fix when not. */
+  private static long ranged(Function<String, Optional<String>> config, String name, long dflt,
+      long min, long max, String rule) {
+    String key = "stormproof.leak." + name;
+    long v = ConfigValues.longValue(config, key, dflt);
+    if (v < min || v > max) {
+      throw new IllegalArgumentException(key + "=" + config.apply(key).orElse("").trim()
+          + " is refused: use " + rule + ", for example " + dflt);
+    }
+    return v;
+  }
+
+  private static int stairWindow(Function<String, Optional<String>> config) {
+    int w = (int) ranged(config, "stairWindow", DEFAULT_STAIR_WINDOW, 0, 10_000, "0 (off) or 3 or more");
+    if (w == 1 || w == 2) {
+      throw new IllegalArgumentException("stormproof.leak.stairWindow=" + w
+          + " is refused: use 0 (off) or 3 or more, for example " + DEFAULT_STAIR_WINDOW);
+    }
+    return w;
+  }
+
 
   /** True when {@code threadName} matches an ignored pattern. */
   public boolean ignores(String threadName) {

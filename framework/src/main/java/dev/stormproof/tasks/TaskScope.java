@@ -108,6 +108,9 @@ public final class TaskScope implements AutoCloseable {
     tasks.add(task);
     added.incrementAndGet();
     Ledger.Entry entry = ledger.track(Ledger.Kind.TASK, task, owner, task.label(), 0, site);
+    if (firstFailure.get() != null || cancelled.get()) {
+      task.cancel(true); // before it starts: its body must not run at all
+    }
     try {
       task.start(Threads.unstarted(threadName, task::run, options.virtualThreads()), entry);
     } catch (RuntimeException | Error e) {

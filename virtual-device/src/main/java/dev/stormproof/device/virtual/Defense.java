@@ -34,8 +34,8 @@ public record Defense(Duration handshake, Duration message, Duration idle, int p
           + ": use 0 (no idle limit) or a positive duration like 10m");
     }
     if (peerBudget < 1 || peerBudget > VirtualDevice.MAX_CONNECTIONS) {
-      throw new IllegalArgumentException("stormproof.virtual.peerBudget is " + peerBudget
-          + ": use 1 to " + VirtualDevice.MAX_CONNECTIONS + " (the device's connection cap)");
+      throw new IllegalArgumentException("stormproof.virtual.peerBudget=" + peerBudget
+          + " is refused: use 1 to " + VirtualDevice.MAX_CONNECTIONS + " (the device's connection cap)");
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.stormproof.device.virtual;
 
+import dev.stormproof.config.ConfigParse;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -75,7 +77,8 @@ public final class LatencyModel {
 
   /** Reads the keys listed in the class comment; absent keys keep the {@link #phone()} default. */
   public static LatencyModel fromConfig(Function<String, Optional<String>> config) {
-    LatencyModel base = config.apply(PREFIX + "fast").map(Boolean::parseBoolean).orElse(false) ? fast() : phone();
+    LatencyModel base = config.apply(PREFIX + "fast").map(v -> ConfigParse.bool(PREFIX + "fast", v))
+        .orElse(false) ? fast() : phone();
     return base
         .withInputTap(read(config, "inputTap", base.inputTap))
         .withInputSwipe(read(config, "inputSwipe", base.inputSwipe))
@@ -125,16 +128,10 @@ public final class LatencyModel {
   }
 
   private static Duration read(Function<String, Optional<String>> config, String name, Duration fallback) {
-    Optional<String> value = config.apply(PREFIX + name);
-    if (value.isEmpty()) {
-      return fallback;
-    }
-    try {
-      return ms(Long.parseLong(value.get().trim()));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(PREFIX + name + " is '" + value.get() + "': use whole milliseconds, for example 600", e);
-    }
+    String key = PREFIX + name;
+    return ConfigParse.apply(config, key, fallback, (d, v) -> ConfigParse.millis(key, v, 600));
   }
+
 
   @Override
   public String toString() {

@@ -88,17 +88,19 @@ public final class VirtualDeviceOptions {
   /** Reads the keys listed in the class comment; absent keys keep their defaults. */
   public static VirtualDeviceOptions fromConfig(Function<String, Optional<String>> config) {
     VirtualDeviceOptions o = defaults().withLatency(LatencyModel.fromConfig(config));
-    o = o.withHost(config.apply(PREFIX + "host").orElse(DEFAULT_HOST));
-    o = o.withPort(intKey(config, "port", DEFAULT_PORT));
-    o = o.withSize(config.apply(PREFIX + "size").map(Size::parse).orElse(o.size));
-    o = o.withModel(config.apply(PREFIX + "model").orElse(DEFAULT_MODEL));
-    o = o.withProduct(config.apply(PREFIX + "product").orElse(DEFAULT_PRODUCT));
-    o = o.withDevice(config.apply(PREFIX + "device").orElse(DEFAULT_DEVICE));
-    o = o.withDensity(intKey(config, "density", DEFAULT_DENSITY));
-    o = o.withSdk(intKey(config, "sdk", DEFAULT_SDK));
+    o = ConfigParse.apply(config, PREFIX + "host", o, VirtualDeviceOptions::withHost);
+    o = ConfigParse.apply(config, PREFIX + "port", o, (d, v) -> d.withPort(intKey("port", v)));
+    o = ConfigParse.apply(config, PREFIX + "size", o, (d, v) -> d.withSize(Size.parse(v)));
+    o = ConfigParse.apply(config, PREFIX + "model", o, VirtualDeviceOptions::withModel);
+    o = ConfigParse.apply(config, PREFIX + "product", o, VirtualDeviceOptions::withProduct);
+    o = ConfigParse.apply(config, PREFIX + "device", o, VirtualDeviceOptions::withDevice);
+    o = ConfigParse.apply(config, PREFIX + "density", o, (d, v) -> d.withDensity(intKey("density", v)));
+    o = ConfigParse.apply(config, PREFIX + "sdk", o, (d, v) -> d.withSdk(intKey("sdk", v)));
     o = o.withDefense(defense(config));
-    return o.withTapLogCapacity(intKey(config, "tapLogCapacity", DEFAULT_TAP_LOG_CAPACITY));
+    return ConfigParse.apply(config, PREFIX + "tapLogCapacity", o,
+        (d, v) -> d.withTapLogCapacity(intKey("tapLogCapacity", v)));
   }
+
 
   private static Defense defense(Function<String, Optional<String>> config) {
     Defense d = Defense.DEFAULTS;
@@ -249,17 +251,14 @@ public final class VirtualDeviceOptions {
     return value;
   }
 
-  private static int intKey(Function<String, Optional<String>> config, String name, int fallback) {
-    Optional<String> v = config.apply(PREFIX + name);
-    if (v.isEmpty()) {
-      return fallback;
+  private static int intKey(String name, String value) {
+    long n = ConfigParse.whole(PREFIX + name, value);
+    if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(PREFIX + name + "=" + value + " is too large for a whole number, for example 2");
     }
-    try {
-      return Integer.parseInt(v.get().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(PREFIX + name + " is '" + v.get() + "': use a whole number", e);
-    }
+    return (int) n;
   }
+
 
   @Override
   public String toString() {
