@@ -196,7 +196,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
       return VisionOptions.fromConfig(context::getConfigurationParameter);
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException("@OnDevice on [" + context.getRequiredTestClass().getSimpleName()
-          + "]: a stormproof.vision.* configuration parameter is invalid: " + e.getMessage(), e);
+          + "]: " + e.getMessage(), e);
     }
   }
 
@@ -237,7 +237,12 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     if (rejected != null) {
       throw new ParameterResolutionException(where + rejected);
     }
-    return resolver.resolve(context);
+    try {
+      return resolver.resolve(context);
+    } catch (ExtensionConfigurationException e) {
+      // As is: JUnit would bury any other exception in "Failed to resolve parameter [...]".
+      throw new ParameterResolutionException(e.getMessage(), e);
+    }
   }
 
   private Resolver resolverFor(Class<?> declared) {
