@@ -133,6 +133,8 @@ class ConfigErrorsTest {
             "stormproof.adb.capture=jpeg is not one of: auto, raw, png"),
         bad("device", "stormproof.adb.maxStreams", "0",
             "stormproof.adb.maxStreams=0 is not a positive whole number, for example 2"),
+        bad("virtual", "stormproof.virtual.profile", "pixel9",
+            "stormproof.virtual.profile=pixel9 is not one of: default, api27, panel4096, rotatedPanel, selinux, slowPhone"),
         bad("virtual", "stormproof.virtual.host", "example.com",
             "stormproof.virtual.host=example.com is refused: Bind host 'example.com' does not resolve: use 127.0.0.1"),
         bad("virtual", "stormproof.virtual.port", "5555",

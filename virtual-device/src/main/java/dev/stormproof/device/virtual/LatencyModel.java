@@ -127,6 +127,22 @@ public final class LatencyModel {
     return d;
   }
 
+  /**
+   * Whether any latency key is set.
+   *
+   * @param config the configuration lookup
+   * @return true when a {@code stormproof.virtual.latency.*} key is present
+   */
+  static boolean configured(Function<String, Optional<String>> config) {
+    for (String k : new String[] {"fast", "inputTap", "inputSwipe", "inputText", "inputKey",
+        "rawEventWrite", "screencapPng", "screencapRaw", "command"}) {
+      if (config.apply(PREFIX + k).filter(v -> !v.isBlank()).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Duration read(Function<String, Optional<String>> config, String name, Duration fallback) {
     String key = PREFIX + name;
     return ConfigParse.apply(config, key, fallback, (d, v) -> ConfigParse.millis(key, v, 600));

@@ -19,7 +19,8 @@ import java.util.function.Function;
  * [{@value #DEFAULT_MODEL}], {@code stormproof.virtual.product} [{@value #DEFAULT_PRODUCT}],
  * {@code stormproof.virtual.device} [{@value #DEFAULT_DEVICE}], {@code stormproof.virtual.density}
  * [{@value #DEFAULT_DENSITY}], {@code stormproof.virtual.sdk} [{@value #DEFAULT_SDK}],
- * {@code stormproof.virtual.tapLogCapacity} [{@value #DEFAULT_TAP_LOG_CAPACITY}], the
+ * {@code stormproof.virtual.tapLogCapacity} [{@value #DEFAULT_TAP_LOG_CAPACITY}],
+ * {@code stormproof.virtual.profile} [default; see {@link DeviceProfile}], the
  * {@link Defense} keys {@code stormproof.virtual.handshakeTimeout} [5s],
  * {@code stormproof.virtual.messageTimeout} [10s], {@code stormproof.virtual.idleTimeout} [0, off]
  * and {@code stormproof.virtual.peerBudget} [32], and the
@@ -59,10 +60,11 @@ public final class VirtualDeviceOptions {
   private final LatencyModel latency;
   private final Clock clock;
   private final Defense defense;
+  private final DeviceProfile profile;
 
   private VirtualDeviceOptions(String host, int port, Size size, String model, String product, String device,
       int density, int sdk, int tapLogCapacity, VirtualApp app, LatencyModel latency, Clock clock,
-      Defense defense) {
+      Defense defense, DeviceProfile profile) {
     this.host = host;
     this.port = port;
     this.size = size;
@@ -76,18 +78,25 @@ public final class VirtualDeviceOptions {
     this.latency = latency;
     this.clock = clock;
     this.defense = defense;
+    this.profile = profile;
   }
 
   /** Loopback, ephemeral port, 1080x2400, phone-like latency, the default app, the system clock. */
   public static VirtualDeviceOptions defaults() {
     return new VirtualDeviceOptions(DEFAULT_HOST, DEFAULT_PORT, Size.parse(DEFAULT_SIZE), DEFAULT_MODEL,
         DEFAULT_PRODUCT, DEFAULT_DEVICE, DEFAULT_DENSITY, DEFAULT_SDK, DEFAULT_TAP_LOG_CAPACITY, null,
-        LatencyModel.phone(), Clock.systemUTC(), Defense.DEFAULTS);
+        LatencyModel.phone(), Clock.systemUTC(), Defense.DEFAULTS,
+        DeviceProfile.DEFAULT);
   }
 
   /** Reads the keys listed in the class comment; absent keys keep their defaults. */
   public static VirtualDeviceOptions fromConfig(Function<String, Optional<String>> config) {
     VirtualDeviceOptions o = defaults().withLatency(LatencyModel.fromConfig(config));
+    // After the latency keys: a slow phone's latency wins unless a latency key is given.
+    o = ConfigParse.apply(config, PREFIX + "profile", o, (d, v) -> {
+      VirtualDeviceOptions p = d.withProfile(DeviceProfile.named(v));
+      return LatencyModel.configured(config) ? p.withLatency(d.latency()) : p;
+    });
     o = ConfigParse.apply(config, PREFIX + "host", o, VirtualDeviceOptions::withHost);
     o = ConfigParse.apply(config, PREFIX + "port", o, (d, v) -> d.withPort(intKey("port", v)));
     o = ConfigParse.apply(config, PREFIX + "size", o, (d, v) -> d.withSize(Size.parse(v)));
@@ -122,7 +131,7 @@ public final class VirtualDeviceOptions {
    */
   public VirtualDeviceOptions withHost(String host) {
     checkLoopback(host);
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   /** 0 (ephemeral, the default) or 1-65535 outside {@value #ADB_EMULATOR_PORT_FIRST}-{@value #ADB_EMULATOR_PORT_LAST}. */
@@ -135,28 +144,28 @@ public final class VirtualDeviceOptions {
           + ", which every adb server on this machine probes and auto-registers as an emulator"
           + " (emulator-5554 is port 5555, and so on); use 0 (ephemeral) or a port outside that range");
     }
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   /** The screen in physical pixels, any positive size; landscape when wider than high. */
   public VirtualDeviceOptions withSize(Size size) {
     Objects.requireNonNull(size, "size");
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   /** {@code ro.product.model}; shown by {@code adb devices -l} (spaces as underscores). */
   public VirtualDeviceOptions withModel(String model) {
-    return new VirtualDeviceOptions(host, port, size, checkName("model", model), product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, checkName("model", model), product, device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   /** {@code ro.product.name}. */
   public VirtualDeviceOptions withProduct(String product) {
-    return new VirtualDeviceOptions(host, port, size, model, checkName("product", product), device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, checkName("product", product), device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   /** {@code ro.product.device}. */
   public VirtualDeviceOptions withDevice(String device) {
-    return new VirtualDeviceOptions(host, port, size, model, product, checkName("device", device), density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, checkName("device", device), density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   /** What {@code wm density} reports. */
@@ -164,7 +173,7 @@ public final class VirtualDeviceOptions {
     if (density <= 0) {
       throw new IllegalArgumentException("Density " + density + " must be positive, for example 420");
     }
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   /** {@code ro.build.version.sdk}. */
@@ -172,7 +181,7 @@ public final class VirtualDeviceOptions {
     if (sdk < 21) {
       throw new IllegalArgumentException("SDK level " + sdk + " is older than shell_v2 devices (21+): use 21 or newer");
     }
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   /** How many of the most recent taps the {@link TapLog} keeps. */
@@ -180,23 +189,23 @@ public final class VirtualDeviceOptions {
     if (capacity <= 0) {
       throw new IllegalArgumentException("Tap log capacity " + capacity + " must be positive, for example " + DEFAULT_TAP_LOG_CAPACITY);
     }
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, capacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, capacity, app, latency, clock, defense, profile);
   }
 
   /** The app on screen; null means {@link VirtualApps#defaultApp()} at start. */
   public VirtualDeviceOptions withApp(VirtualApp app) {
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   public VirtualDeviceOptions withLatency(LatencyModel latency) {
     Objects.requireNonNull(latency, "latency");
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   /** The device clock: the {@code nowMillis} given to the app and the tap log's times. */
   public VirtualDeviceOptions withClock(Clock clock) {
     Objects.requireNonNull(clock, "clock");
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   public String host() { return host; }
@@ -213,6 +222,22 @@ public final class VirtualDeviceOptions {
   public LatencyModel latency() { return latency; }
   public Clock clock() { return clock; }
 
+  /** The real-phone profile the device imitates ({@link DeviceProfile#DEFAULT} unless set). */
+  public DeviceProfile profile() { return profile; }
+
+  /**
+   * Imitates {@code profile}: sets its API level and, for a slow phone, its latency; the other
+   * differences (screencap header, touch panel, {@code /dev/input}) follow from it.
+   *
+   * @param profile the profile
+   * @return a copy with it
+   */
+  public VirtualDeviceOptions withProfile(DeviceProfile profile) {
+    Objects.requireNonNull(profile, "profile");
+    LatencyModel l = profile.slow() ? DeviceProfile.slowLatency() : latency;
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, profile.sdk(), tapLogCapacity, app, l, clock, defense, profile);
+  }
+
   /** How the device bounds handshakes, messages, idleness and connections per peer. */
   public Defense defense() { return defense; }
 
@@ -224,7 +249,7 @@ public final class VirtualDeviceOptions {
    */
   public VirtualDeviceOptions withDefense(Defense defense) {
     Objects.requireNonNull(defense, "defense");
-    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense);
+    return new VirtualDeviceOptions(host, port, size, model, product, device, density, sdk, tapLogCapacity, app, latency, clock, defense, profile);
   }
 
   static InetAddress checkLoopback(String host) {
