@@ -307,8 +307,8 @@ class LeakGuardTest {
         java.util.Map.of("stormproof.leak.warmup", "two")));
     assertThat(failures).hasSize(3).allSatisfy(t -> assertThat(t)
         .isInstanceOf(ExtensionConfigurationException.class)
-        .hasMessage("@LeakGuard on [UnclosedMat]: Configuration stormproof.leak.warmup must be a"
-            + " whole number, was 'two'; set it like stormproof.leak.warmup=2"));
+        .hasMessage("@LeakGuard on [UnclosedMat]: stormproof.leak.warmup=two is not a whole number,"
+            + " for example 2"));
   }
 
   @Test
