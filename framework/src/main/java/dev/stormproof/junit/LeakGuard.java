@@ -93,6 +93,8 @@ public @interface LeakGuard {
    * Judge process-wide counters (native bytes, javacpp pointers, threads nobody owns) under
    * parallel execution too; {@code false} leaves it to {@code stormproof.leak.strict} (default
    * false: there they are reported as context, not as a verdict).
+   *
+   * @return true to judge process-wide counters under parallel execution
    */
   boolean strict() default false;
 

@@ -188,7 +188,11 @@ public final class TaskScope implements AutoCloseable {
     return this;
   }
 
-  /** Whether the scope was cancelled (by {@link #cancel()} or a task failure). */
+  /**
+   * Whether the scope was cancelled.
+   *
+   * @return true after {@link #cancel()} or a task failure
+   */
   public boolean isCancelled() {
     return cancelled.get();
   }

@@ -222,7 +222,11 @@ public final class VirtualDeviceOptions {
   public LatencyModel latency() { return latency; }
   public Clock clock() { return clock; }
 
-  /** The real-phone profile the device imitates ({@link DeviceProfile#DEFAULT} unless set). */
+  /**
+   * The real-phone profile the device imitates.
+   *
+   * @return the profile, {@link DeviceProfile#DEFAULT} unless set
+   */
   public DeviceProfile profile() { return profile; }
 
   /**
@@ -238,7 +242,11 @@ public final class VirtualDeviceOptions {
     return new VirtualDeviceOptions(host, port, size, model, product, device, density, profile.sdk(), tapLogCapacity, app, l, clock, defense, profile);
   }
 
-  /** How the device bounds handshakes, messages, idleness and connections per peer. */
+  /**
+   * How the device bounds handshakes, messages, idleness and connections per peer.
+   *
+   * @return the defenses
+   */
   public Defense defense() { return defense; }
 
   /**
