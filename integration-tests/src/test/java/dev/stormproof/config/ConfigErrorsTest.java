@@ -134,7 +134,7 @@ class ConfigErrorsTest {
         bad("device", "stormproof.adb.maxStreams", "0",
             "stormproof.adb.maxStreams=0 is not a positive whole number, for example 2"),
         bad("virtual", "stormproof.virtual.profile", "pixel9",
-            "stormproof.virtual.profile=pixel9 is not one of: default, api27, panel4096, rotatedPanel, selinux, slowPhone"),
+            "stormproof.virtual.profile=pixel9 is not one of: default, api27, panel4096, rotatedPanel, selinux, slowPhone, unauthorized"),
         bad("virtual", "stormproof.virtual.host", "example.com",
             "stormproof.virtual.host=example.com is refused: Bind host 'example.com' does not resolve: use 127.0.0.1"),
         bad("virtual", "stormproof.virtual.port", "5555",

@@ -39,6 +39,8 @@ final class AdbConnection implements Runnable {
   private volatile int maxPayload = AdbMessage.MAX_PAYLOAD;
   private volatile int version = AdbMessage.VERSION;
   private volatile boolean connected;
+  /** Unauthorized device: the host sent its public key and waits for a prompt nobody answers. */
+  private volatile boolean promptPending;
   private volatile boolean closing;
   private boolean quickAck = true;
 
@@ -102,7 +104,9 @@ final class AdbConnection implements Runnable {
   }
 
   private void betweenMessages(DeadlineInput deadlines, long handshake) {
-    if (!connected) {
+    if (promptPending) {
+      deadlines.until(0, ""); // adbd keeps an unauthorized transport while its prompt is shown
+    } else if (!connected) {
       deadlines.until(handshake, "no CNXN within " + defense.handshake().toMillis()
           + " ms of connecting");
     } else if (!defense.idle().isZero() && streams.isEmpty()) {
@@ -120,9 +124,21 @@ final class AdbConnection implements Runnable {
       }
       version = Math.min(m.arg0(), AdbMessage.VERSION);
       maxPayload = Math.min(m.arg1(), AdbMessage.MAX_PAYLOAD);
+      if (!device.options().profile().authorized()) {
+        sendAuthToken();
+        return;
+      }
       connected = true;
       send(new AdbMessage(AdbMessage.A_CNXN, AdbMessage.VERSION, AdbMessage.MAX_PAYLOAD,
           device.banner().getBytes(StandardCharsets.UTF_8)));
+      return;
+    }
+    if (!connected && m.command() == AdbMessage.A_AUTH && !device.options().profile().authorized()) {
+      if (m.arg0() == AUTH_SIGNATURE) {
+        sendAuthToken(); // no key is known: ask again, as adbd does until the host sends its key
+      } else if (m.arg0() == AUTH_RSAPUBLICKEY) {
+        promptPending = true; // the "Allow USB debugging?" prompt; nobody will answer it
+      }
       return;
     }
     if (!connected) {
@@ -153,6 +169,16 @@ final class AdbConnection implements Runnable {
           LOG.log(Level.DEBUG, name + ": ignoring " + m + " (no authentication or TLS offered)");
       default -> throw new AdbMessage.AdbProtocolException("unknown command " + m);
     }
+  }
+
+  private static final int AUTH_TOKEN = 1;
+  private static final int AUTH_SIGNATURE = 2;
+  private static final int AUTH_RSAPUBLICKEY = 3;
+
+  private void sendAuthToken() throws IOException {
+    byte[] token = new byte[20];
+    new java.security.SecureRandom().nextBytes(token);
+    send(new AdbMessage(AdbMessage.A_AUTH, AUTH_TOKEN, 0, token));
   }
 
   private void open(AdbMessage m) throws IOException {

@@ -18,6 +18,8 @@ import java.util.Map;
  *       (tablets, some foldables): its X axis runs along the screen's height.</li>
  *   <li>{@code selinux}: {@code /dev/input} writes are refused (user builds with SELinux
  *       enforcing deny the shell user): taps must use {@code input tap}.</li>
+ *   <li>{@code unauthorized}: the RSA key prompt was never accepted: CNXN is answered with
+ *       AUTH tokens and no key is ever accepted; {@code adb devices} shows it unauthorized.</li>
  *   <li>{@code slowPhone}: a low-end phone: {@code input tap} 1.2 s and {@code screencap -p}
  *       2 s, the slow ends of the 0.6-1.2 s and 0.7-2 s seen on such phones.</li>
  * </ul>
@@ -29,9 +31,11 @@ import java.util.Map;
  * @param rotatedPanel the panel's axes are swapped against the screen
  * @param inputWritable whether the shell may write {@code /dev/input/eventN}
  * @param slow a slow phone's latency instead of the configured one
+ * @param authorized false: the device answers CNXN with AUTH and never accepts a key, like a
+ *     phone whose "Allow USB debugging?" prompt nobody answered
  */
 public record DeviceProfile(String name, int sdk, int rawHeader, int panelMax,
-    boolean rotatedPanel, boolean inputWritable, boolean slow) {
+    boolean rotatedPanel, boolean inputWritable, boolean slow, boolean authorized) {
 
   /** The profiles by name, {@code default} first. */
   public static final Map<String, DeviceProfile> ALL = profiles();
@@ -42,12 +46,13 @@ public record DeviceProfile(String name, int sdk, int rawHeader, int panelMax,
   private static Map<String, DeviceProfile> profiles() {
     Map<String, DeviceProfile> m = new LinkedHashMap<>();
     for (DeviceProfile p : new DeviceProfile[] {
-        new DeviceProfile("default", 34, 16, 0, false, true, false),
-        new DeviceProfile("api27", 27, 12, 0, false, true, false),
-        new DeviceProfile("panel4096", 34, 16, 4095, false, true, false),
-        new DeviceProfile("rotatedPanel", 34, 16, 0, true, true, false),
-        new DeviceProfile("selinux", 34, 16, 0, false, false, false),
-        new DeviceProfile("slowPhone", 30, 16, 0, false, true, true)}) {
+        new DeviceProfile("default", 34, 16, 0, false, true, false, true),
+        new DeviceProfile("api27", 27, 12, 0, false, true, false, true),
+        new DeviceProfile("panel4096", 34, 16, 4095, false, true, false, true),
+        new DeviceProfile("rotatedPanel", 34, 16, 0, true, true, false, true),
+        new DeviceProfile("selinux", 34, 16, 0, false, false, false, true),
+        new DeviceProfile("slowPhone", 30, 16, 0, false, true, true, true),
+        new DeviceProfile("unauthorized", 34, 16, 0, false, true, false, false)}) {
       m.put(p.name(), p);
     }
     return java.util.Collections.unmodifiableMap(m);
