@@ -8,6 +8,8 @@ import java.util.function.Function;
 /**
  * Parsing of {@code stormproof.*} values with messages that name the key, the value and the fix.
  * Every method throws {@link IllegalArgumentException} with such a message on a bad value.
+ *
+ * <p>Internal: public for Stormproof's other packages and modules; not part of the API.
  */
 public final class ConfigParse {
 

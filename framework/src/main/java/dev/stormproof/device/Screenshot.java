@@ -18,8 +18,20 @@ import javax.imageio.stream.ImageOutputStream;
  *
  * <p>The buffer is read-only and may be reused by the device for the next capture when the
  * caller passed it in; copy what you keep.
+ *
+ * @param size the frame's size
+ * @param rgba the pixels, {@code width * height * 4} bytes from position to limit
+ * @param capturedAtNanos {@link System#nanoTime()} when the capture completed
  */
 public record Screenshot(Size size, ByteBuffer rgba, long capturedAtNanos) {
+  /**
+   * Validates the pixel buffer's length.
+   *
+   * @param size the frame's size
+   * @param rgba the pixels
+   * @param capturedAtNanos {@link System#nanoTime()} at capture
+   * @throws DeviceProtocolException when {@code rgba} does not hold exactly one frame
+   */
   public Screenshot {
     long expected = (long) size.width() * size.height() * 4;
     if (rgba.remaining() != expected) {
@@ -28,7 +40,13 @@ public record Screenshot(Size size, ByteBuffer rgba, long capturedAtNanos) {
     }
   }
 
-  /** This frame as PNG bytes (lossless; a noisy 1080x2400 game screen is 3-4 MB). */
+  /**
+   * This frame as PNG bytes (lossless; a noisy 1080x2400 game screen is 3-4 MB). Encodes on the
+   * heap; safe to call from any thread.
+   *
+   * @return the PNG file's bytes
+   * @throws java.io.UncheckedIOException when encoding fails
+   */
   public byte[] toPng() {
     return encode("png", null);
   }
@@ -36,6 +54,11 @@ public record Screenshot(Size size, ByteBuffer rgba, long capturedAtNanos) {
   /**
    * This frame as JPEG bytes of {@code quality} in (0, 1]: about a tenth of the PNG's size, for
    * report attachments of every test.
+   *
+   * @param quality JPEG quality in (0, 1], for example 0.85
+   * @return the JPEG file's bytes
+   * @throws IllegalArgumentException when {@code quality} is out of range
+   * @throws java.io.UncheckedIOException when encoding fails
    */
   public byte[] toJpeg(float quality) {
     if (!(quality > 0 && quality <= 1)) {

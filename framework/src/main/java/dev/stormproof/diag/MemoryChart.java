@@ -19,6 +19,8 @@ import javax.imageio.ImageIO;
  * type does not justify a dependency). Bytes (native, heap, RSS) use the left axis in MiB;
  * counts (javacpp pointers, threads) use the right axis. Stateless and thread-safe; needs no
  * display (works headless).
+ *
+ * <p>Internal: public for {@code dev.stormproof.junit}; not part of the API.
  */
 public final class MemoryChart {
 
@@ -38,7 +40,15 @@ public final class MemoryChart {
 
   private MemoryChart() {}
 
-  /** PNG bytes of a {@code width} x {@code height} chart titled {@code title}. */
+  /**
+   * PNG bytes of a chart of the leak guard's memory series.
+   *
+   * @param series the samples
+   * @param title the chart's title
+   * @param width image width in pixels
+   * @param height image height in pixels
+   * @return the PNG
+   */
   public static byte[] png(MemorySeries series, String title, int width, int height) {
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();

@@ -13,7 +13,18 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * Fails a test when native bytes, javacpp pointers, threads, native buffers or tasks grew
  * between iterations: the repetitions of a {@code @RepeatedTest}, the invocations of a
- * {@code @ParameterizedTest}, or (on a class) the tests of the class one after another.
+ * {@code @ParameterizedTest}, or (on a class) the tests of the class one after another:
+ * <pre>{@code
+ * @OnDevice
+ * @LeakGuard(warmup = 1)
+ * class ShopLeakTest {    // starts in the lobby
+ *   @RepeatedTest(5)
+ *   void openAndLeaveTheShop(Vision vision) {
+ *     vision.tap("arena/shop.png");
+ *     vision.tap("arena/back.png");
+ *   }
+ * }
+ * }</pre>
  *
  * <p><b>What it does.</b> The first {@link #warmup()} iterations are measured only; the baseline
  * is taken after them. Every later iteration is judged after settling (counters re-read with
@@ -74,19 +85,19 @@ public @interface LeakGuard {
   /** Marks an attribute as "take it from configuration". */
   int UNSET = Integer.MIN_VALUE;
 
-  /** Iterations measured before the baseline; default {@code stormproof.leak.warmup} (2). */
+  /** @return iterations measured before the baseline; default {@code stormproof.leak.warmup} (2) */
   int warmup() default UNSET;
 
-  /** Allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (16 MiB). */
+  /** @return allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (16 MiB) */
   int nativeMiBTolerance() default UNSET;
 
-  /** Allowed growth of live javacpp pointers; default {@code stormproof.leak.javacppTolerance} (0). */
+  /** @return allowed growth of live javacpp pointers; default {@code stormproof.leak.javacppTolerance} (0) */
   int javacppTolerance() default UNSET;
 
-  /** Allowed new threads; default {@code stormproof.leak.threadTolerance} (0). */
+  /** @return allowed new threads; default {@code stormproof.leak.threadTolerance} (0) */
   int threadTolerance() default UNSET;
 
-  /** Settle time in milliseconds; default {@code stormproof.leak.settleMs} (2000). */
+  /** @return settle time in milliseconds; default {@code stormproof.leak.settleMs} (2000) */
   int settleMs() default UNSET;
 
   /**
@@ -98,6 +109,6 @@ public @interface LeakGuard {
    */
   boolean strict() default false;
 
-  /** Extra thread-name regexes to ignore, added to the defaults. */
+  /** @return extra thread-name regexes to ignore, added to the defaults */
   String[] ignoreThreads() default {};
 }

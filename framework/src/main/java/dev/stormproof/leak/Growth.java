@@ -2,6 +2,7 @@ package dev.stormproof.leak;
 
 /**
  * One judged counter: its value at the baseline and now, and the tolerance it was judged by.
+ * Internal: public for Stormproof's other packages; not part of the API.
  *
  * @param probe the counter's name as reports show it ({@code native bytes}, {@code threads}, ...)
  * @param baseline value after warm-up (0 for counters owned by one test)
@@ -40,15 +41,17 @@ public record Growth(String probe, long baseline, long now, long tolerance, bool
     return judged && exceeded();
   }
 
+  /** @return {@code now - baseline} */
   public long delta() {
     return now - baseline;
   }
 
+  /** @return true when the growth is above the tolerance */
   public boolean exceeded() {
     return delta() > tolerance;
   }
 
-  /** {@code +25.0 MiB} or {@code +3}. */
+  /** @return the growth for reports, for example {@code +25.0 MiB} or {@code +3} */
   public String deltaText() {
     long d = delta();
     return (d >= 0 ? "+" : "-") + amount(Math.abs(d), bytes);

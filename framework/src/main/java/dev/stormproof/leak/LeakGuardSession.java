@@ -59,6 +59,13 @@ public final class LeakGuardSession implements AutoCloseable {
   private Set<Thread> baselineThreads = Set.of();
   private JfrCapture jfr;
 
+  /**
+   * A session; no baseline yet.
+   *
+   * @param name the guarded sequence's name, for reports
+   * @param options tolerances, settling and reporting
+   * @param ledger where the guarded work's native buffers and tasks are tracked
+   */
   public LeakGuardSession(String name, LeakOptions options, Ledger ledger) {
     this(name, options, ledger, false);
   }
@@ -84,21 +91,26 @@ public final class LeakGuardSession implements AutoCloseable {
     return !parallel || options.strict();
   }
 
-  /** The guarded sequence's name (a test class, or class and method). */
+  /** @return the guarded sequence's name (a test class, or class and method) */
   public String name() {
     return name;
   }
 
+  /** @return the options this session judges with */
   public LeakOptions options() {
     return options;
   }
 
-  /** The per-iteration series (every iteration, warm-up included). */
+  /** @return the per-iteration series (every iteration, warm-up included) */
   public MemorySeries series() {
     return series;
   }
 
-  /** Marks the start of an iteration; takes the baseline when there is no warm-up. */
+  /**
+   * Marks the start of an iteration; takes the baseline when there is no warm-up.
+   *
+   * @param label names the iteration in reports and in the JFR recording
+   */
   public synchronized void iterationStarted(String label) {
     if (baseline == null && options.warmup() == 0) {
       rebaseline(Snapshot.take(options));
@@ -110,11 +122,14 @@ public final class LeakGuardSession implements AutoCloseable {
 
   /**
    * Judges the iteration that {@code owner} (the test id carried by its ledger entries) just
-   * finished.
+   * finished. Settles first, so it may take up to {@link LeakOptions#nativeSettle()}.
    *
+   * @param owner the owner id the iteration's resources carry
+   * @param label names the iteration in reports
    * @param testFailed the test itself failed: still judged (what a failing test leaves behind is
    *     worth knowing, and JUnit adds it to the test's failure as a suppressed error), and the
    *     report says so
+   * @return the verdict; its report is the failure message when it leaked
    */
   public synchronized Verdict iterationFinished(String owner, String label, boolean testFailed) {
     int n = ++iterations;

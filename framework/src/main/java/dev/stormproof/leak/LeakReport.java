@@ -47,31 +47,32 @@ public final class LeakReport {
     }
   }
 
+  /** @return true when the iteration leaked */
   public boolean leaked() {
     return leaked;
   }
 
   /** Every judged counter, leaking or not. */
-  public List<Growth> growth() {
+  List<Growth> growth() {
     return growth;
   }
 
-  /** Threads that appeared since the baseline and did not stop. */
+  /** @return threads that appeared since the baseline and did not stop */
   public ThreadDump newThreads() {
     return threads;
   }
 
-  /** Native buffers still owned by the iteration (open, or collected without close). */
+  /** @return native buffers still owned by the iteration (open, or collected without close) */
   public List<Ledger.Entry> buffers() {
     return buffers;
   }
 
-  /** Tasks still live for the iteration. */
+  /** @return tasks still live for the iteration */
   public List<Ledger.Entry> tasks() {
     return tasks;
   }
 
-  /** The report as text; a clean iteration's report is rendered only if asked for. */
+  /** @return the report as text; a clean iteration's report is rendered only when asked for */
   public String text() {
     String t = text;
     if (t == null) {

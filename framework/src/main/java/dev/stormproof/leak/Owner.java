@@ -6,6 +6,8 @@ package dev.stormproof.leak;
  * Producers read {@link #current()} to tag what they create (ledger entries, queued taps), so
  * the leak guard and the tap queue can attribute and cancel per test, also under parallel
  * execution.
+ *
+ * <p>Internal: public for Stormproof's other packages; not part of the API.
  */
 public final class Owner {
 
@@ -19,7 +21,7 @@ public final class Owner {
 
   private Owner() {}
 
-  /** The owner bound on this thread, or {@link #NONE}. */
+  /** @return the owner bound on this thread, or {@link #NONE} */
   public static String current() {
     String id = CURRENT.get();
     return id == null ? NONE : id;
@@ -41,6 +43,9 @@ public final class Owner {
    * Binds {@code id} on this thread until the returned binding is closed, which restores the
    * previous owner if {@code id} is still the bound one (bindings closed out of order never
    * resurrect an owner). Use with try-with-resources.
+   *
+   * @param id the owner, usually a test's unique id
+   * @return the binding to close
    */
   public static Binding bind(String id) {
     String previous = CURRENT.get();

@@ -13,7 +13,7 @@ import org.bytedeco.javacpp.Pointer;
  * not ignored). Info only: heap used, direct buffer bytes, RSS, javacpp physical bytes.
  * Immutable; {@link #take} costs well under a millisecond (no GC, no stack walk).
  */
-public record Snapshot(long nativeBytes, long javacppCount, long javacppPhysicalBytes,
+record Snapshot(long nativeBytes, long javacppCount, long javacppPhysicalBytes,
     long heapUsed, long directBytes, long rssBytes, List<Thread> threads) {
 
   public Snapshot {

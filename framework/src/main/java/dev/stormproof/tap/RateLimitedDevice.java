@@ -40,12 +40,24 @@ public final class RateLimitedDevice implements Device {
     this.report = report;
   }
 
-  /** Wraps {@code device} with a new queue; closing the result closes both. */
+  /**
+   * Wraps a device with a new queue; closing the result closes both.
+   *
+   * @param device receives the taps; now owned by the result
+   * @param options the queue's rate and limits
+   * @return the wrapper
+   */
   public static RateLimitedDevice owning(Device device, TapOptions options) {
     return new RateLimitedDevice(device, new TapQueue(device.serial(), options, device::tap, TapClock.system()), true, null);
   }
 
-  /** A handle over a device and queue owned elsewhere; closing it closes neither. */
+  /**
+   * A handle over a device and queue owned elsewhere; closing it closes neither.
+   *
+   * @param device the device other calls go to
+   * @param queue the queue taps go through
+   * @return the handle
+   */
   public static RateLimitedDevice sharing(Device device, TapQueue queue) {
     return new RateLimitedDevice(device, queue, false, null);
   }
@@ -54,16 +66,20 @@ public final class RateLimitedDevice implements Device {
    * A copy of this handle (sharing device and queue, closing neither) that reports every action
    * as a step of {@code report}, with its coordinates: timed, and failed when the action throws.
    * Reads (serial, model, size) are not steps. This is the handle {@code @OnDevice} injects.
+   *
+   * @param report receives the steps
+   * @return the reporting handle
    */
   public RateLimitedDevice reportingTo(ReportSink report) {
     return new RateLimitedDevice(device, queue, false, Objects.requireNonNull(report, "report"));
   }
 
-  /** The device taps are delivered to. */
+  /** @return the device taps are delivered to */
   public Device delegate() {
     return device;
   }
 
+  /** @return the queue taps go through */
   public TapQueue queue() {
     return queue;
   }
@@ -78,7 +94,14 @@ public final class RateLimitedDevice implements Device {
     step("tap " + point, () -> queue.tap(point));
   }
 
-  /** Queues a tap and returns at once; the future completes when it was delivered. */
+  /**
+   * Queues a tap and returns at once.
+   *
+   * @param point where to tap, inside the screen
+   * @return completes when the tap was delivered, or exceptionally with its failure
+   * @throws IllegalArgumentException when {@code point} is off screen
+   * @throws TapRejectedException when the queue is full or closed
+   */
   public CompletableFuture<Void> tapAsync(Point point) {
     checkOnScreen(point);
     return queue.submit(point);

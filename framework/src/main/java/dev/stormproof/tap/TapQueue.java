@@ -39,6 +39,12 @@ public final class TapQueue implements AutoCloseable {
   /** Delivers one tap to the device; throws to fail that tap. */
   @FunctionalInterface
   public interface Deliverer {
+    /**
+     * Delivers one tap, on the dispatcher thread.
+     *
+     * @param point where to tap
+     * @throws Exception to fail that tap; the producer gets it
+     */
     void deliver(Point point) throws Exception;
   }
 
@@ -70,7 +76,14 @@ public final class TapQueue implements AutoCloseable {
   private double tokens;
   private long refilledAt;
 
-  /** A queue named {@code name} (the device serial) delivering through {@code deliverer}. */
+  /**
+   * A queue; starts its dispatcher thread. Close it to stop the thread.
+   *
+   * @param name names the queue and its thread in messages, usually the device serial
+   * @param options rate, burst, capacity, overflow and timeouts
+   * @param deliverer delivers each tap, for example {@code device::tap}
+   * @param clock paces taps; {@link TapClock#system()} outside tests
+   */
   public TapQueue(String name, TapOptions options, Deliverer deliverer, TapClock clock) {
     this.name = Objects.requireNonNull(name, "name");
     this.options = Objects.requireNonNull(options, "options");
@@ -83,6 +96,7 @@ public final class TapQueue implements AutoCloseable {
     dispatcher.start();
   }
 
+  /** @return the options this queue runs with */
   public TapOptions options() {
     return options;
   }
@@ -93,6 +107,8 @@ public final class TapQueue implements AutoCloseable {
    * A delivery failure is also kept for the owner until {@link #takeFailures} (the JUnit layer
    * fails the test with it), so it is not lost when nobody looks at the future.
    *
+   * @param point where to tap
+   * @return completes when the tap was delivered, or exceptionally
    * @throws TapRejectedException when the queue is full (after waiting, with overflow
    *     {@code block}) or closed
    */
@@ -158,6 +174,9 @@ public final class TapQueue implements AutoCloseable {
    * Queues a tap and waits until it was delivered, at most {@link TapOptions#deliveryTimeout()}.
    * A delivery failure is rethrown as is (a {@code DeviceException} from the device).
    *
+   * @param point where to tap
+   * @throws TapRejectedException when the queue is full or closed
+   * @throws TapCancelledException when the waiting thread was interrupted (the tap is dropped)
    * @throws DeviceTimeoutException when the tap was not delivered in time (it is cancelled if
    *     still queued)
    */
@@ -187,7 +206,10 @@ public final class TapQueue implements AutoCloseable {
   /**
    * Drops every queued tap of {@code owner} and waits (up to the delivery timeout) until a tap of
    * {@code owner} being delivered has finished, so that afterwards nothing of the owner is queued
-   * or in flight. Returns how many queued taps were dropped. A delivering tap is not interrupted.
+   * or in flight. A delivering tap is not interrupted.
+   *
+   * @param owner the owner whose taps to drop
+   * @return how many queued taps were dropped
    */
   public int cancel(String owner) {
     int n;
@@ -264,6 +286,9 @@ public final class TapQueue implements AutoCloseable {
   /**
    * Removes and returns the failures of {@code owner}'s taps queued with {@link #submit} (at most
    * {@value #MAX_KEPT_FAILURES} are kept in all; later ones are only counted in the metrics).
+   *
+   * @param owner whose failures to take
+   * @return the failures, oldest first; empty when none
    */
   public List<Throwable> takeFailures(String owner) {
     lock.lock();
@@ -279,7 +304,7 @@ public final class TapQueue implements AutoCloseable {
     }
   }
 
-  /** Counters and wait percentiles now. */
+  /** @return counters and wait percentiles now */
   public TapMetrics metrics() {
     lock.lock();
     try {

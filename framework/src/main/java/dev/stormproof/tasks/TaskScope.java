@@ -36,6 +36,17 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>{@code fork} is thread-safe (tasks may fork siblings); {@code join} and {@code close} are
  * meant for the owning thread. Forking after close throws {@link IllegalStateException}.
+ *
+ * <p>Under JUnit, {@code @OnDevice} injects one per test and closes it after the test:
+ * <pre>{@code
+ * @Test
+ * void tapsInParallel(Device device, TaskScope tasks) throws InterruptedException {
+ *   for (int i = 0; i < 100; i++) {
+ *     tasks.fork(() -> device.tap(Point.of(540, 1200)));
+ *   }
+ *   tasks.join(); // rethrows the first failure, with its fork site
+ * }
+ * }</pre>
  */
 public final class TaskScope implements AutoCloseable {
 
@@ -67,14 +78,27 @@ public final class TaskScope implements AutoCloseable {
     this.options = options;
   }
 
-  /** A scope named {@code name} owned by the thread's current {@link Owner}, with its own ledger. */
+  /**
+   * A scope owned by the thread's current {@link Owner}, with its own ledger and default options.
+   * The caller closes it.
+   *
+   * @param name names the task threads; not blank
+   * @return the scope
+   * @throws IllegalArgumentException when {@code name} is blank
+   */
   public static TaskScope open(String name) {
     return open(name, Owner.current(), new Ledger(), TaskScopeOptions.DEFAULTS);
   }
 
   /**
-   * A scope whose tasks are attributed to {@code owner} and tracked in {@code ledger}.
+   * A scope whose tasks are attributed to {@code owner} and tracked in {@code ledger}. The
+   * caller closes it.
    *
+   * @param name names the task threads; not blank
+   * @param owner the owner tasks run with
+   * @param ledger where tasks are tracked while they run
+   * @param options close timeout, cancel grace, thread kind
+   * @return the scope
    * @throws IllegalArgumentException when {@code name} is blank
    */
   public static TaskScope open(String name, String owner, Ledger ledger, TaskScopeOptions options) {
@@ -85,7 +109,13 @@ public final class TaskScope implements AutoCloseable {
     return new TaskScope(name.replaceAll("[^A-Za-z0-9_.\\[\\]#-]+", "_"), owner, ledger, options);
   }
 
-  /** Sets the scope's deadline {@code timeout} from now; returns this. */
+  /**
+   * Sets the scope's deadline, bounding {@link #join()} and {@link #close()}.
+   *
+   * @param timeout from now; zero or positive
+   * @return this scope
+   * @throws IllegalArgumentException when {@code timeout} is null or negative
+   */
   public TaskScope withDeadline(Duration timeout) {
     if (timeout == null || timeout.isNegative()) {
       throw new IllegalArgumentException("TaskScope deadline must be zero or positive, was "
@@ -95,7 +125,15 @@ public final class TaskScope implements AutoCloseable {
     return this;
   }
 
-  /** Forks {@code body}; its result is the handle's value. */
+  /**
+   * Starts {@code body} on a new task thread. If a sibling already failed, the task is cancelled
+   * at once.
+   *
+   * @param <T> the result type
+   * @param body the work; an exception it throws fails the scope
+   * @return the task's handle; its value is {@code body}'s result
+   * @throws IllegalStateException when the scope is closed
+   */
   public <T> Task<T> fork(Callable<T> body) {
     if (closed) {
       throw new IllegalStateException("TaskScope '" + name + "' is closed; fork tasks before the "
@@ -127,7 +165,13 @@ public final class TaskScope implements AutoCloseable {
     return task;
   }
 
-  /** Forks {@code body}; the handle's value is null. */
+  /**
+   * Like {@link #fork(Callable)} for work without a result.
+   *
+   * @param body the work; an exception it throws fails the scope
+   * @return the task's handle; its value is null
+   * @throws IllegalStateException when the scope is closed
+   */
   public Task<Void> fork(Runnable body) {
     return fork(() -> {
       body.run();
@@ -147,7 +191,14 @@ public final class TaskScope implements AutoCloseable {
     joinUntil(d == null ? Instant.MAX : d);
   }
 
-  /** {@link #join()} with its own deadline. */
+  /**
+   * {@link #join()} with its own deadline.
+   *
+   * @param until when to stop waiting and cancel what still runs
+   * @throws TaskFailedException when a task failed (first failure; the others suppressed)
+   * @throws TaskTimeoutException when {@code until} passed; running tasks were cancelled
+   * @throws InterruptedException when the joining thread was interrupted (tasks keep running)
+   */
   public void joinUntil(Instant until) throws InterruptedException {
     List<Task<?>> late = awaitAll(until);
     if (!late.isEmpty()) {
@@ -213,7 +264,7 @@ public final class TaskScope implements AutoCloseable {
     }
   }
 
-  /** Every task forked so far, in fork order. */
+  /** @return every task forked so far, in fork order; a copy */
   public List<Task<?>> tasks() {
     return List.copyOf(tasks);
   }
@@ -298,6 +349,7 @@ public final class TaskScope implements AutoCloseable {
     return options;
   }
 
+  /** @return the scope's name as used in thread names (unsafe characters replaced) */
   public String name() {
     return name;
   }

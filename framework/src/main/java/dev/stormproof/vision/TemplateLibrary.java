@@ -66,7 +66,13 @@ public final class TemplateLibrary implements AutoCloseable {
 
   /**
    * A library reading {@code options.templateRoot()} from {@code loader}, recording its native
-   * buffers in {@code ledger} under {@code owner}.
+   * buffers in {@code ledger} under {@code owner}. The caller closes it.
+   *
+   * @param loader class loader the template files are read from
+   * @param options the templates root and cache bound
+   * @param ledger records the decoded templates' native buffers
+   * @param owner names them in the ledger
+   * @return the library
    */
   public static TemplateLibrary open(ClassLoader loader, VisionOptions options, Ledger ledger, String owner) {
     return new TemplateLibrary(loader, options, ledger, owner);
@@ -76,6 +82,8 @@ public final class TemplateLibrary implements AutoCloseable {
    * The template at {@code path} (relative to the root, for example {@code arena/shop.png}),
    * loaded now so a bad file fails here.
    *
+   * @param path relative to the templates root
+   * @return the template, with no per-template options
    * @throws TemplateException for a path outside the root, or a missing, empty, unreadable or
    *     flat file
    */
@@ -88,19 +96,19 @@ public final class TemplateLibrary implements AutoCloseable {
     }
   }
 
-  /** Cache statistics (hits, misses, evictions). */
+  /** @return cache statistics (hits, misses, evictions) */
   public CacheStats stats() {
     return cache.stats();
   }
 
   /** Bytes of decoded templates currently cached (their cache weights). */
-  public long cachedWeight() {
+  long cachedWeight() {
     cache.cleanUp();
     return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 
   /** Number of templates currently cached. */
-  public long cachedCount() {
+  long cachedCount() {
     cache.cleanUp();
     return cache.estimatedSize();
   }
@@ -110,6 +118,7 @@ public final class TemplateLibrary implements AutoCloseable {
     cache.cleanUp();
   }
 
+  /** @return the owner its buffers are recorded under */
   public String owner() {
     return owner;
   }

@@ -205,7 +205,7 @@ class BadInputMessagesTest {
     try (TestAdbServer server = new TestAdbServer()) {
       assertThat(failure(AnyTest.class, Map.of("stormproof.device", "emulator-9998",
           "stormproof.adb.servers", "127.0.0.1:" + server.port))).isInstanceOf(DeviceNotFoundException.class)
-        .hasMessage("device emulator-9998 is not online on any adb server (asked [127.0.0.1:" + server.port + "] (from stormproof.adb.servers), online: none); "
+        .hasMessage("device emulator-9998 is not online on any adb server (asked [127.0.0.1:" + server.port + "], online: none); "
           + "check 'adb devices', stormproof.device, ANDROID_SERIAL and stormproof.adb.servers");
     }
     int dead = TestAdbServer.freePort();

@@ -58,16 +58,32 @@ public final class AdbDevice implements Device {
     }
   }
 
-  /** A device reached straight at adbd's TCP port, for example {@code 127.0.0.1:6520}; serial {@code host:port}. */
+  /**
+   * A device reached straight at adbd's TCP port (no adb server); connects on first use.
+   *
+   * @param host adbd's host, for example {@code 127.0.0.1}
+   * @param port adbd's TCP port, for example {@code 6520}
+   * @param options timeouts and backends
+   * @return the device, serial {@code host:port}; close it
+   */
   public static AdbDevice direct(String host, int port, AdbOptions options) {
     return new AdbDevice(host + ":" + port, options, () -> DadbTransports.direct(host, port, options));
   }
 
-  /** Device {@code serial} as listed by the adb server at {@code serverHost:serverPort}. */
+  /**
+   * A device as listed by an adb server; connects on first use.
+   *
+   * @param serverHost the adb server's host
+   * @param serverPort the adb server's port, usually 5037
+   * @param serial the device's serial as {@code adb devices} lists it
+   * @param options timeouts and backends
+   * @return the device; close it
+   */
   public static AdbDevice viaServer(String serverHost, int serverPort, String serial, AdbOptions options) {
     return new AdbDevice(serial, options, () -> DadbTransports.viaServer(serverHost, serverPort, serial, options));
   }
 
+  /** @return the options this device was opened with */
   public AdbOptions options() {
     return options;
   }
@@ -133,7 +149,11 @@ public final class AdbDevice implements Device {
     });
   }
 
-  /** Which touch backend taps use: {@code raw:/dev/input/eventN} or {@code input}; decided on the first tap. */
+  /**
+   * Which touch backend taps use; decided on the first tap.
+   *
+   * @return {@code raw:/dev/input/eventN}, {@code input}, or {@code undecided} before the first tap
+   */
   public String touchBackend() {
     synchronized (touchLock) {
       if (!touchChosen) {
@@ -217,6 +237,10 @@ public final class AdbDevice implements Device {
    * Captures into {@code reuse} when it is a writable heap buffer of exactly
    * {@code width*height*4} bytes (so a capture loop allocates nothing per frame); the returned
    * screenshot then views {@code reuse}, which the caller must not reuse while still reading it.
+   *
+   * @param reuse a buffer to capture into, or null to allocate
+   * @return the frame
+   * @throws dev.stormproof.device.DeviceException when the capture failed or was malformed
    */
   public Screenshot screenshot(ByteBuffer reuse) {
     Size expected = screenSize();
@@ -259,7 +283,7 @@ public final class AdbDevice implements Device {
   }
 
   /** Connections discarded and reopened so far. */
-  public int reconnects() {
+  int reconnects() {
     return calls.reconnects();
   }
 

@@ -26,11 +26,16 @@ import java.util.function.Function;
  *   <li>{@code stormproof.device.leaseTimeout}: how long a test waits for a free device, default {@value #DEFAULT_LEASE_TIMEOUT}
  *   <li>plus the {@link AdbOptions} keys; and the {@code ANDROID_SERIAL} environment variable.
  * </ul>
+ *
+ * <p>Internal: public for {@code dev.stormproof.junit}; not part of the API (set the keys instead).
  */
 public final class DeviceOptions {
 
+  /** Default of {@code stormproof.device}. */
   public static final String DEFAULT_DEVICE = "auto";
+  /** Default of {@code stormproof.adb.servers}, adb's own default server. */
   public static final String DEFAULT_SERVERS = "127.0.0.1:5037";
+  /** Default of {@code stormproof.device.leaseTimeout}. */
   public static final String DEFAULT_LEASE_TIMEOUT = "60s";
 
   /**
@@ -40,7 +45,13 @@ public final class DeviceOptions {
    * @param port TCP port, 1-65535
    */
   public record HostPort(String host, int port) {
-    /** Validates the port. */
+    /**
+     * Validates the port.
+     *
+     * @param host host name or address
+     * @param port TCP port, 1-65535
+     * @throws IllegalArgumentException when the port is out of range
+     */
     public HostPort {
       Objects.requireNonNull(host, "host");
       if (port <= 0 || port > 65535) {

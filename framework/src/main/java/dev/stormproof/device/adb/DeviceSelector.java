@@ -14,7 +14,7 @@ import java.util.Map;
  * virtual devices are not its business: an empty result under {@link DeviceOptions#auto()} lets
  * the {@link dev.stormproof.device.DeviceSelection} fall back to them.
  */
-public final class DeviceSelector {
+final class DeviceSelector {
 
   private DeviceSelector() {}
 
@@ -57,7 +57,8 @@ public final class DeviceSelector {
       return new Found(List.of(), "stormproof.device=virtual: adb servers not asked");
     }
     boolean explicitServers = options.serversSource().equals("stormproof.adb.servers");
-    String source = options.serversSource().equals("default") ? "" : " (from " + options.serversSource() + ")";
+    // Say where a server came from only when the environment chose it: users forget those.
+    String source = explicitServers || options.serversSource().equals("default") ? "" : " (from " + options.serversSource() + ")";
     Map<String, DeviceOptions.HostPort> online = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     Map<String, String> notOnlineProblem = new LinkedHashMap<>();

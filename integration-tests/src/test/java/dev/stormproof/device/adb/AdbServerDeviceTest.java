@@ -61,7 +61,7 @@ class AdbServerDeviceTest {
     String cfgServers = "127.0.0.1:" + server.port;
     assertThatThrownBy(() -> DeviceSelector.select(options(Map.of("stormproof.device", "no-such", "stormproof.adb.servers", cfgServers))))
         .isInstanceOf(DeviceNotFoundException.class)
-        .hasMessage("device no-such is not online on any adb server (asked [" + cfgServers + "] (from stormproof.adb.servers), online: " + vdev.serial()
+        .hasMessage("device no-such is not online on any adb server (asked [" + cfgServers + "], online: " + vdev.serial()
             + "); check 'adb devices', stormproof.device, ANDROID_SERIAL and stormproof.adb.servers");
   }
 

@@ -35,7 +35,7 @@ class UnauthorizedDeviceTest {
       DeviceOptions options = DeviceOptions.fromConfig(k -> Optional.ofNullable(config.get(k)), k -> null);
       assertThatThrownBy(() -> DeviceSelector.find(options)).isInstanceOf(DeviceNotFoundException.class)
           .hasMessage("device " + vdev.serial() + " is unauthorized on 127.0.0.1:" + adb.port
-              + " (accept the RSA key prompt on the phone) (from stormproof.adb.servers); check 'adb devices'"
+              + " (accept the RSA key prompt on the phone); check 'adb devices'"
               + " once it is fixed");
       assertThat(vdev.connectionCount()).isEqualTo(1); // the adb server's transport, kept while prompting
     }

@@ -81,6 +81,11 @@ public final class VirtualDevice implements AutoCloseable {
   private volatile int port;
   private volatile boolean started;
 
+  /**
+   * A device, not started yet; binds nothing until {@link #start()}.
+   *
+   * @param options address, screen, properties, app, latency and clock
+   */
   public VirtualDevice(VirtualDeviceOptions options) {
     this.options = options;
     this.app = options.app().orElseGet(VirtualApps::defaultApp);
@@ -89,7 +94,13 @@ public final class VirtualDevice implements AutoCloseable {
     this.commands = new Commands(this);
   }
 
-  /** Binds the port and starts accepting connections; returns this. Only once per instance. */
+  /**
+   * Binds the port, starts the app and starts accepting connections. Only once per instance.
+   *
+   * @return this device
+   * @throws IllegalStateException when already started
+   * @throws UncheckedIOException when the port cannot be bound
+   */
   public synchronized VirtualDevice start() {
     if (started) {
       throw new IllegalStateException("VirtualDevice " + serial() + " was already started; create a new one");
@@ -137,20 +148,22 @@ public final class VirtualDevice implements AutoCloseable {
     acceptor.start();
   }
 
-  /** The bound port (after {@link #start()}). */
+  /** @return the bound port (after {@link #start()}) */
   public int port() {
     return port;
   }
 
-  /** {@code 127.0.0.1:PORT}, the serial {@code adb connect} registers it under. */
+  /** @return {@code 127.0.0.1:PORT}, the serial {@code adb connect} registers it under */
   public String serial() {
     return "127.0.0.1:" + port;
   }
 
+  /** @return every tap the device received: ground truth for tests */
   public TapLog tapLog() {
     return tapLog;
   }
 
+  /** @return the fault switches of this device */
   public Faults faults() {
     return faults;
   }
@@ -158,6 +171,8 @@ public final class VirtualDevice implements AutoCloseable {
   /**
    * The display size apps render at: the {@code wm size WxH} override when one is set, else the
    * physical size of the options.
+   *
+   * @return the current display size
    */
   public Size screenSize() {
     Size o = sizeOverride;
@@ -165,22 +180,24 @@ public final class VirtualDevice implements AutoCloseable {
   }
 
   /** Sets ({@code wm size WxH}) or clears ({@code null}, {@code wm size reset}) the display size override. */
-  public void overrideScreenSize(Size size) {
+  void overrideScreenSize(Size size) {
     synchronized (inputLock) {
       sizeOverride = size;
       app.screenSize(screenSize());
     }
   }
 
+  /** @return the options this device was made with */
   public VirtualDeviceOptions options() {
     return options;
   }
 
+  /** @return the app on screen */
   public VirtualApp app() {
     return app;
   }
 
-  /** Connections currently open (for tests and diagnostics). */
+  /** @return connections currently open (for tests and diagnostics) */
   public int connectionCount() {
     return connections.size();
   }

@@ -21,13 +21,30 @@ import java.util.function.Function;
 public record ArenaOptions(
     long seed, int attacksToWin, int startCoins, int battleReward, int bonusReward, Size screenSize) {
 
+  /** Default of {@code stormproof.arena.seed}. */
   public static final long DEFAULT_SEED = 42;
+  /** Default of {@code stormproof.arena.attacksToWin}. */
   public static final int DEFAULT_ATTACKS_TO_WIN = 5;
+  /** Default of {@code stormproof.arena.startCoins}. */
   public static final int DEFAULT_START_COINS = 100;
+  /** Default of {@code stormproof.arena.battleReward}. */
   public static final int DEFAULT_BATTLE_REWARD = 100;
+  /** Default of {@code stormproof.arena.bonusReward}. */
   public static final int DEFAULT_BONUS_REWARD = 25;
+  /** Default of {@code stormproof.arena.screenSize}. */
   public static final String DEFAULT_SCREEN_SIZE = "1080x2400";
 
+  /**
+   * Validates the values.
+   *
+   * @param seed any value
+   * @param attacksToWin at least 1
+   * @param startCoins 0 or more
+   * @param battleReward 0 or more
+   * @param bonusReward 0 or more
+   * @param screenSize not null
+   * @throws IllegalArgumentException when a value is out of range
+   */
   public ArenaOptions {
     positive("attacksToWin", attacksToWin);
     if (startCoins < 0 || battleReward < 0 || bonusReward < 0) {
@@ -37,7 +54,7 @@ public record ArenaOptions(
     java.util.Objects.requireNonNull(screenSize, "screenSize");
   }
 
-  /** All defaults. */
+  /** @return options with every default */
   public static ArenaOptions defaults() {
     return new ArenaOptions(DEFAULT_SEED, DEFAULT_ATTACKS_TO_WIN, DEFAULT_START_COINS,
         DEFAULT_BATTLE_REWARD, DEFAULT_BONUS_REWARD, Size.parse(DEFAULT_SCREEN_SIZE));
@@ -49,6 +66,8 @@ public record ArenaOptions(
    * {@code stormproof.arena.bonusReward} and {@code stormproof.arena.screenSize} (WIDTHxHEIGHT);
    * absent keys keep the defaults above.
    *
+   * @param config looks up a configuration parameter by key
+   * @return the options
    * @throws IllegalArgumentException naming the key and value when a value does not parse
    */
   public static ArenaOptions fromConfig(Function<String, Optional<String>> config) {
@@ -73,27 +92,62 @@ public record ArenaOptions(
     return (int) n;
   }
 
-
+  /**
+   * Returns a copy with another value.
+   *
+   * @param seed the new seed
+   * @return a copy
+   */
   public ArenaOptions withSeed(long seed) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param attacksToWin at least 1
+   * @return a copy
+   */
   public ArenaOptions withAttacksToWin(int attacksToWin) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param startCoins 0 or more
+   * @return a copy
+   */
   public ArenaOptions withStartCoins(int startCoins) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param battleReward 0 or more
+   * @return a copy
+   */
   public ArenaOptions withBattleReward(int battleReward) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param bonusReward 0 or more
+   * @return a copy
+   */
   public ArenaOptions withBonusReward(int bonusReward) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param screenSize the initial size taps refer to
+   * @return a copy
+   */
   public ArenaOptions withScreenSize(Size screenSize) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
