@@ -163,6 +163,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
    * @param jfr record judged iterations with JFR
    * @param jfrMaxBytes size cap of one recording; at least 1 MiB
    * @param dir where JFR files are written
+   * @param strict judge process-wide counters under parallel execution too
    * @throws IllegalArgumentException naming the value, the rule and the key to set
    */
   public LeakOptions {

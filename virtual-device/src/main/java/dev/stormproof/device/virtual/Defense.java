@@ -24,6 +24,10 @@ public record Defense(Duration handshake, Duration message, Duration idle, int p
   /**
    * Validates the values.
    *
+   * @param handshake time from accept to a complete CNXN; positive
+   * @param message time from a message's first byte to its last; positive
+   * @param idle time a connected transport may sit without streams; zero turns it off
+   * @param peerBudget connections one peer address may hold at once; 1 to 128
    * @throws IllegalArgumentException naming the bad value and what to use
    */
   public Defense {
