@@ -31,7 +31,10 @@ final class AdbConnection implements Runnable {
 
   private final VirtualDevice device;
   private final Socket socket;
+  private static final AtomicInteger ACCEPTED = new AtomicInteger();
+
   private final String name;
+  private final int seq = ACCEPTED.incrementAndGet();
   private final Defense defense;
   private final OutputStream out;
   private final Map<Integer, AdbStream> streams = new ConcurrentHashMap<>();
@@ -55,6 +58,16 @@ final class AdbConnection implements Runnable {
 
   int maxPayload() {
     return maxPayload;
+  }
+
+  /** Accept order: the oldest unfinished handshake of a peer is dropped first. */
+  int seq() {
+    return seq;
+  }
+
+  /** Whether CNXN completed (an unauthorized device's transport never completes it). */
+  boolean handshakeDone() {
+    return connected;
   }
 
   /** The peer's address: the device budgets connections per peer. */
@@ -242,6 +255,11 @@ final class AdbConnection implements Runnable {
 
   int openStreams() {
     return streams.size();
+  }
+
+  /** Whether {@link #close} or the reader's end closed it (it may still be leaving the map). */
+  boolean closed() {
+    return closing;
   }
 
   /** Closes the socket; the reader thread then ends and wakes every stream. */

@@ -7,13 +7,14 @@ import java.time.Duration;
  * as a real adbd must: a connection has {@code handshake} to complete CNXN, a message that has
  * started must arrive whole within {@code message} (a stalled header or payload is cut), a
  * connected transport with no open stream is closed after {@code idle} (zero: never, as adbd),
- * and one peer address holds at most {@code peerBudget} connections, so one local process
- * cannot lock everyone else out of the device's connection cap.
+ * and one peer address holds at most {@code peerBudget} connections that have not completed CNXN
+ * (the oldest is dropped for a newcomer), so one local process cannot lock everyone else out of
+ * the device's connection cap with sockets that never say anything.
  *
  * @param handshake time from accept to a complete CNXN
  * @param message time from a message's first byte to its last
  * @param idle time a connected transport may sit without streams; zero turns it off
- * @param peerBudget connections one peer address may hold at once
+ * @param peerBudget unfinished handshakes one peer address may hold at once
  */
 public record Defense(Duration handshake, Duration message, Duration idle, int peerBudget) {
 
@@ -27,7 +28,7 @@ public record Defense(Duration handshake, Duration message, Duration idle, int p
    * @param handshake time from accept to a complete CNXN; positive
    * @param message time from a message's first byte to its last; positive
    * @param idle time a connected transport may sit without streams; zero turns it off
-   * @param peerBudget connections one peer address may hold at once; 1 to 128
+   * @param peerBudget unfinished handshakes one peer address may hold at once; 1 to 128
    * @throws IllegalArgumentException naming the bad value and what to use
    */
   public Defense {

@@ -257,13 +257,18 @@ public final class VirtualDevice implements AutoCloseable {
         LOG.log(Level.WARNING, serial() + ": accept failed: " + e);
         continue;
       }
-      boolean full = connections.size() >= MAX_CONNECTIONS;
+      AdbConnection evict = Admission.evictFor(connections.keySet(), socket.getInetAddress(),
+          options.defense().peerBudget(), MAX_CONNECTIONS);
+      if (evict != null) {
+        // The newcomer wins over the oldest unfinished handshake: a flood of silent sockets then
+        // only churns through its own budget, and a real client completes CNXN in milliseconds.
+        LOG.log(Level.DEBUG, serial() + ": dropping " + evict + " (no CNXN yet) for a new connection from "
+            + socket.getInetAddress() + " (stormproof.virtual.peerBudget)");
+        evict.close();
+      }
+      boolean full = evict == null && connections.size() >= MAX_CONNECTIONS;
       if (full) {
         LOG.log(Level.WARNING, serial() + ": refusing a connection, " + MAX_CONNECTIONS + " are open");
-      } else if (fromPeer(socket.getInetAddress()) >= options.defense().peerBudget()) {
-        full = true; // one peer must not lock the others out; logged quietly, floods are loud
-        LOG.log(Level.DEBUG, serial() + ": refusing a connection from " + socket.getInetAddress()
-            + ", it holds " + options.defense().peerBudget() + " (stormproof.virtual.peerBudget)");
       }
       if (full || faults.offline() || closing.getCount() == 0) {
         try (socket) {
@@ -295,10 +300,6 @@ public final class VirtualDevice implements AutoCloseable {
         }
       }
     }
-  }
-
-  private long fromPeer(java.net.InetAddress peer) {
-    return connections.keySet().stream().filter(c -> c.peer().equals(peer)).count();
   }
 
   private void closeConnections() {
