@@ -16,7 +16,7 @@ public record Size(int width, int height) {
    */
   public Size {
     if (width <= 0 || height <= 0) {
-      throw new IllegalArgumentException("Size " + width + "x" + height + " is empty: width and height must be positive");
+      throw new IllegalArgumentException("Size " + width + "x" + height + " is empty: width and height must be positive, for example 1080x2400");
     }
   }
 

@@ -92,7 +92,7 @@ public final class ThreadDump {
   }
 
   /**
-   * Dumps exactly these threads, stacks taken now.
+   * Dumps these threads, those still alive, stacks taken now.
    *
    * @param threads the threads
    * @param sites a thread's creation site, or null when unknown
@@ -101,7 +101,10 @@ public final class ThreadDump {
   public static ThreadDump of(List<Thread> threads, Function<Thread, StackTraceElement[]> sites) {
     List<ThreadState> states = new ArrayList<>();
     for (Thread t : threads) {
-      states.add(stateOf(t, t.getStackTrace(), sites.apply(t)));
+      ThreadState state = stateOf(t, t.getStackTrace(), sites.apply(t));
+      if (state.state() != Thread.State.TERMINATED) { // it stopped meanwhile: nothing to show
+        states.add(state);
+      }
     }
     return new ThreadDump(states);
   }

@@ -65,9 +65,12 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <p><b>Parallel execution.</b> The iterations of one guarded element never overlap: the
  * annotation carries {@code @Execution(SAME_THREAD)}, so repetitions, invocations and the tests of
  * a guarded class run one after another (other classes may still run concurrently). Native
- * buffers and tasks carry the test's id and are attributed exactly; native bytes, javacpp
- * pointers and threads are process-wide and the report says so. For exact process-wide numbers
- * run guarded classes in isolation ({@code @Isolated}).
+ * buffers, tasks and the threads Stormproof makes (task threads, {@code StormproofThreadFactory})
+ * carry the test's id and are attributed exactly; threads of other tests are left out (the report
+ * counts them as "other tests' threads"). Native bytes, javacpp pointers and threads nobody owns
+ * are process-wide: with {@code junit.jupiter.execution.parallel.enabled=true} they are reported
+ * as context, not as a verdict, unless {@link #strict()} or {@code stormproof.leak.strict=true}.
+ * For exact process-wide numbers run guarded classes in isolation ({@code @Isolated}).
  */
 @Documented
 @Inherited
@@ -96,6 +99,15 @@ public @interface LeakGuard {
 
   /** @return settle time in milliseconds; default {@code stormproof.leak.settleMs} (2000) */
   int settleMs() default UNSET;
+
+  /**
+   * Judge process-wide counters (native bytes, javacpp pointers, threads nobody owns) under
+   * parallel execution too; {@code false} leaves it to {@code stormproof.leak.strict} (default
+   * false: there they are reported as context, not as a verdict).
+   *
+   * @return true to judge process-wide counters under parallel execution
+   */
+  boolean strict() default false;
 
   /** @return extra thread-name regexes to ignore, added to the defaults */
   String[] ignoreThreads() default {};

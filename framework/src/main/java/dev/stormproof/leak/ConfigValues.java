@@ -26,12 +26,7 @@ public final class ConfigValues {
     if (v.isEmpty() || v.get().isBlank()) {
       return dflt;
     }
-    try {
-      return Long.parseLong(v.get().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Configuration " + key + " must be a whole number, was '"
-          + v.get() + "'; set it like " + key + "=" + dflt, e);
-    }
+    return dev.stormproof.config.ConfigParse.whole(key, v.get());
   }
 
   /**
@@ -48,11 +43,6 @@ public final class ConfigValues {
     if (v.isEmpty() || v.get().isBlank()) {
       return dflt;
     }
-    String s = v.get().trim();
-    if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
-      throw new IllegalArgumentException("Configuration " + key + " must be true or false, was '"
-          + s + "'; set it like " + key + "=" + dflt);
-    }
-    return Boolean.parseBoolean(s);
+    return dev.stormproof.config.ConfigParse.bool(key, v.get());
   }
 }

@@ -11,9 +11,35 @@ package dev.stormproof.leak;
  * @param bytes whether the values are bytes (reports show MiB)
  * @param processWide true when the counter covers the whole JVM process and cannot be attributed
  *     to one test under parallel execution
+ * @param judged false when the counter is context only (process-wide under parallel execution,
+ *     without strict mode): shown, never a leak
  */
 public record Growth(String probe, long baseline, long now, long tolerance, boolean bytes,
-    boolean processWide) {
+    boolean processWide, boolean judged) {
+
+  /**
+   * A judged counter.
+   *
+   * @param probe the counter's name
+   * @param baseline value after warm-up
+   * @param now value now
+   * @param tolerance allowed growth
+   * @param bytes whether the values are bytes
+   * @param processWide whether the counter covers the whole process
+   */
+  public Growth(String probe, long baseline, long now, long tolerance, boolean bytes,
+      boolean processWide) {
+    this(probe, baseline, now, tolerance, bytes, processWide, true);
+  }
+
+  /**
+   * Whether this counter makes the iteration a leak: judged and beyond tolerance.
+   *
+   * @return true for a leak
+   */
+  public boolean alarms() {
+    return judged && exceeded();
+  }
 
   /** @return {@code now - baseline} */
   public long delta() {

@@ -49,6 +49,7 @@ public final class LeakGuardSession implements AutoCloseable {
   private final String name;
   private final LeakOptions options;
   private final Ledger ledger;
+  private final boolean parallel;
   private final MemorySeries series = new MemorySeries();
   private final StairSteps stairs;
   private int iterations;
@@ -64,13 +65,32 @@ public final class LeakGuardSession implements AutoCloseable {
    * @param ledger where the guarded work's native buffers and tasks are tracked
    */
   public LeakGuardSession(String name, LeakOptions options, Ledger ledger) {
+    this(name, options, ledger, false);
+  }
+
+  /**
+   * A session whose process-wide counters are context only when {@code parallel} and not
+   * {@link LeakOptions#strict()}: other tests running at the same time grow them too.
+   *
+   * @param name the guarded sequence's name
+   * @param options the settings
+   * @param ledger the run's ledger (owners of buffers, tasks and threads)
+   * @param parallel whether other tests may run at the same time
+   */
+  public LeakGuardSession(String name, LeakOptions options, Ledger ledger, boolean parallel) {
     this.name = name;
     this.options = options;
     this.ledger = ledger;
+    this.parallel = parallel;
     this.stairs = new StairSteps(options.stairWindow(), options.stairPercent(),
         List.of("native bytes", "javacpp pointers", "threads"),
         new long[] {STAIR_NOISE_BYTES, 0, 0}, new boolean[] {true, false, false},
         " [process-wide]");
+  }
+
+  /** Process-wide counters decide the verdict: serial runs, or strict mode. */
+  private boolean judgesProcessWide() {
+    return !parallel || options.strict();
   }
 
   /** @return the guarded sequence's name (a test class, or class and method) */
@@ -131,7 +151,7 @@ public final class LeakGuardSession implements AutoCloseable {
     AtomicReference<Snapshot> last = new AtomicReference<>();
     settle(owner, attempts, last);
     Snapshot s = last.get();
-    List<String> stairs = stairSteps(s);
+    List<String> stairs = judgesProcessWide() ? stairSteps(s) : List.of();
     LeakReport report = report(n, label, owner, s, stairs, attempts.get(),
         (System.nanoTime() - start) / 1_000_000, true, testFailed);
     sample(n, label, s);
@@ -191,7 +211,7 @@ public final class LeakGuardSession implements AutoCloseable {
   private boolean onlyNativeBytesExceeded(String owner, Snapshot s) {
     boolean nativeExceeded = false;
     for (Growth g : growth(owner, s)) {
-      if (g.exceeded()) {
+      if (g.alarms()) {
         if (!g.probe().equals("native bytes")) {
           return false;
         }
@@ -220,7 +240,7 @@ public final class LeakGuardSession implements AutoCloseable {
   /** Clean, or only collected buffers are left (they can never come back, waiting is futile). */
   private boolean settled(String owner, Snapshot s) {
     for (Growth g : growth(owner, s)) {
-      if (g.exceeded() && !g.probe().equals("native buffers")) {
+      if (g.alarms() && !g.probe().equals("native buffers")) {
         return false;
       }
     }
@@ -229,14 +249,28 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   private List<Growth> growth(String owner, Snapshot s) {
+    ThreadAttribution t = threads(owner, s);
+    return growth(owner, s, t, t.judged(judgesProcessWide()).size());
+  }
+
+  /** {@code judgedThreads}: how many of the judged threads were alive at the dump. */
+  private List<Growth> growth(String owner, Snapshot s, ThreadAttribution threads,
+      int judgedThreads) {
+    boolean judged = judgesProcessWide();
     List<Growth> g = new ArrayList<>();
     if (s.nativeBytes() >= 0 && baseline.nativeBytes() >= 0) {
       g.add(new Growth("native bytes", baseline.nativeBytes(), s.nativeBytes(),
-          options.nativeBytesTolerance(), true, true));
+          options.nativeBytesTolerance(), true, true, judged));
     }
     g.add(new Growth("javacpp pointers", baseline.javacppCount(), s.javacppCount(),
-        options.javacppTolerance(), false, true));
-    g.add(new Growth("threads", 0, newThreads(s).size(), options.threadTolerance(), false, true));
+        options.javacppTolerance(), false, true, judged));
+    if (judged) {
+      g.add(new Growth("threads", 0, judgedThreads, options.threadTolerance(), false, true));
+    } else {
+      g.add(new Growth("threads", 0, judgedThreads, options.threadTolerance(), false, false));
+      g.add(new Growth("unowned threads", 0, threads.unowned().size(),
+          options.threadTolerance(), false, true, false));
+    }
     g.add(new Growth("native buffers", 0, owned(owner, Ledger.Kind.NATIVE_BUFFER).size(),
         options.bufferTolerance(), false, false));
     g.add(new Growth("tasks", 0, owned(owner, Ledger.Kind.TASK).size(), options.taskTolerance(),
@@ -244,14 +278,8 @@ public final class LeakGuardSession implements AutoCloseable {
     return g;
   }
 
-  private List<Thread> newThreads(Snapshot s) {
-    List<Thread> fresh = new ArrayList<>();
-    for (Thread t : s.threads()) {
-      if (!baselineThreads.contains(t) && t.isAlive()) {
-        fresh.add(t);
-      }
-    }
-    return fresh;
+  private ThreadAttribution threads(String owner, Snapshot s) {
+    return ThreadAttribution.of(owner, s.threads(), baselineThreads, ledger);
   }
 
   private List<Ledger.Entry> owned(String owner, Ledger.Kind kind) {
@@ -271,19 +299,32 @@ public final class LeakGuardSession implements AutoCloseable {
 
   private LeakReport report(int n, String label, String owner, Snapshot s, List<String> stairs,
       int attempts, long millis, boolean judged, boolean testFailed) {
-    List<Growth> growth = baseline == null ? List.of() : growth(owner, s);
-    boolean leaked = judged && (!stairs.isEmpty()
-        || growth.stream().anyMatch(Growth::exceeded));
-    List<Thread> fresh = baseline == null ? List.of() : newThreads(s);
+    ThreadAttribution attribution = baseline == null ? null : threads(owner, s);
+    List<Thread> fresh = attribution == null ? List.of()
+        : attribution.judged(judgesProcessWide());
     ThreadDump threads = ThreadDump.of(fresh, t -> ledger.find(t).map(Ledger.Entry::site)
         .orElse(null));
+    List<Growth> growth = baseline == null ? List.of()
+        : growth(owner, s, attribution, threads.threads().size());
+    boolean leaked = judged && (!stairs.isEmpty()
+        || growth.stream().anyMatch(Growth::alarms));
+    List<String> context = new ArrayList<>();
+    if (attribution != null && attribution.others() > 0) {
+      context.add("other tests' threads: " + attribution.others()
+          + " (owned by tests running at the same time; not this test's growth)");
+    }
+    if (!judgesProcessWide()) {
+      context.add("process-wide counters are context, not a verdict, under parallel execution"
+          + " (other tests grow them too); stormproof.leak.strict=true or"
+          + " @LeakGuard(strict = true) judges them");
+    }
     String header = (leaked ? "LEAK: " : "No leak: ") + "@LeakGuard after iteration " + n
         + " (" + label + ") of " + name + "; baseline after " + options.warmup()
         + " warm-up iteration(s); counters read " + attempts + " time(s) over " + millis
         + " ms while settling"
         + (testFailed ? "; the test itself failed, this is what it left behind" : "");
     return new LeakReport(header, growth, stairs, owned(owner, Ledger.Kind.NATIVE_BUFFER),
-        owned(owner, Ledger.Kind.TASK), threads, s, options, leaked);
+        owned(owner, Ledger.Kind.TASK), threads, s, options, leaked, context);
   }
 
   /** Two GC-separated readings, lowest counts kept: background native churn inflates one. */

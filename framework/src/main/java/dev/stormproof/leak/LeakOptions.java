@@ -53,6 +53,10 @@ import java.util.regex.PatternSyntaxException;
  *       {@value #DEFAULT_JFR_MAX_BYTES}</li>
  *   <li>{@code stormproof.leak.dir}: where JFR files are written, default
  *       {@value #DEFAULT_DIR}</li>
+ *   <li>{@code stormproof.leak.strict}: judge the process-wide counters (native bytes, javacpp
+ *       pointers, threads nobody owns) under parallel execution too, where another test may have
+ *       grown them; by default they are reported there as context only. Default
+ *       {@value #DEFAULT_STRICT}</li>
  * </ul>
  *
  * @param warmup iterations before the baseline; 0 or more
@@ -76,7 +80,7 @@ import java.util.regex.PatternSyntaxException;
 public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTolerance,
     long threadTolerance, long bufferTolerance, long taskTolerance, Duration settle,
     Duration nativeSettle, Duration maxBackoff, int stairWindow, int stairPercent, List<Pattern> ignoredThreads,
-    boolean sites, int stackDepth, boolean jfr, long jfrMaxBytes, Path dir) {
+    boolean sites, int stackDepth, boolean jfr, long jfrMaxBytes, Path dir, boolean strict) {
 
   /** Default of {@code stormproof.leak.warmup}. */
   public static final int DEFAULT_WARMUP = 2;
@@ -110,6 +114,8 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public static final long DEFAULT_JFR_MAX_BYTES = 32L * 1024 * 1024;
   /** Default of {@code stormproof.leak.dir}. */
   public static final String DEFAULT_DIR = "target/stormproof-leak";
+  /** Default of {@code stormproof.leak.strict}. */
+  public static final boolean DEFAULT_STRICT = false;
 
   /**
    * Threads that legitimately outlive a test: JDK internals, javacpp's deallocator, Java2D's
@@ -135,7 +141,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
       DEFAULT_BUFFER_TOLERANCE, DEFAULT_TASK_TOLERANCE, Duration.ofMillis(DEFAULT_SETTLE_MS),
       Duration.ofMillis(DEFAULT_NATIVE_SETTLE_MS), Duration.ofMillis(DEFAULT_MAX_BACKOFF_MS), DEFAULT_STAIR_WINDOW, DEFAULT_STAIR_PERCENT,
       compile(DEFAULT_IGNORED_THREADS), DEFAULT_SITES, DEFAULT_STACK_DEPTH, DEFAULT_JFR,
-      DEFAULT_JFR_MAX_BYTES, Path.of(DEFAULT_DIR));
+      DEFAULT_JFR_MAX_BYTES, Path.of(DEFAULT_DIR), DEFAULT_STRICT);
 
   /**
    * Validates every value.
@@ -157,6 +163,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
    * @param jfr record judged iterations with JFR
    * @param jfrMaxBytes size cap of one recording; at least 1 MiB
    * @param dir where JFR files are written
+   * @param strict judge process-wide counters under parallel execution too
    * @throws IllegalArgumentException naming the value, the rule and the key to set
    */
   public LeakOptions {
@@ -208,40 +215,68 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
    */
   public static LeakOptions fromConfig(Function<String, Optional<String>> config) {
     List<String> ignore = new ArrayList<>(DEFAULT_IGNORED_THREADS);
+    List<String> extra = new ArrayList<>();
     config.apply("stormproof.leak.ignoreThreads").ifPresent(v -> {
       for (String p : v.split(",")) {
         if (!p.isBlank()) {
-          ignore.add(p.trim());
+          extra.add(p.trim());
         }
       }
     });
+    List<Pattern> patterns;
+    try {
+      compile(extra);
+      ignore.addAll(extra);
+      patterns = compile(ignore);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("stormproof.leak.ignoreThreads="
+          + config.apply("stormproof.leak.ignoreThreads").orElse("") + " is refused: " + e.getMessage(), e);
+    }
+    long max = Long.MAX_VALUE;
     return new LeakOptions(
-        (int) ConfigValues.longValue(config, "stormproof.leak.warmup", DEFAULT_WARMUP),
-        ConfigValues.longValue(config, "stormproof.leak.nativeBytesTolerance",
-            DEFAULT_NATIVE_BYTES_TOLERANCE),
-        ConfigValues.longValue(config, "stormproof.leak.javacppTolerance",
-            DEFAULT_JAVACPP_TOLERANCE),
-        ConfigValues.longValue(config, "stormproof.leak.threadTolerance",
-            DEFAULT_THREAD_TOLERANCE),
-        ConfigValues.longValue(config, "stormproof.leak.bufferTolerance",
-            DEFAULT_BUFFER_TOLERANCE),
-        ConfigValues.longValue(config, "stormproof.leak.taskTolerance", DEFAULT_TASK_TOLERANCE),
-        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.settleMs",
-            DEFAULT_SETTLE_MS)),
-        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.nativeSettleMs",
-            DEFAULT_NATIVE_SETTLE_MS)),
-        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.leak.maxBackoffMs",
-            DEFAULT_MAX_BACKOFF_MS)),
-        (int) ConfigValues.longValue(config, "stormproof.leak.stairWindow", DEFAULT_STAIR_WINDOW),
-        (int) ConfigValues.longValue(config, "stormproof.leak.stairPercent",
-            DEFAULT_STAIR_PERCENT),
-        compile(ignore),
+        (int) ranged(config, "warmup", DEFAULT_WARMUP, 0, Integer.MAX_VALUE, "0 or more iterations"),
+        ranged(config, "nativeBytesTolerance", DEFAULT_NATIVE_BYTES_TOLERANCE, 0, max, "0 or more bytes"),
+        ranged(config, "javacppTolerance", DEFAULT_JAVACPP_TOLERANCE, 0, max, "0 or more"),
+        ranged(config, "threadTolerance", DEFAULT_THREAD_TOLERANCE, 0, max, "0 or more"),
+        ranged(config, "bufferTolerance", DEFAULT_BUFFER_TOLERANCE, 0, max, "0 or more"),
+        ranged(config, "taskTolerance", DEFAULT_TASK_TOLERANCE, 0, max, "0 or more"),
+        Duration.ofMillis(ranged(config, "settleMs", DEFAULT_SETTLE_MS, 0, max, "0 or more ms")),
+        Duration.ofMillis(ranged(config, "nativeSettleMs", DEFAULT_NATIVE_SETTLE_MS, 0, max,
+            "0 or more ms")),
+        Duration.ofMillis(ranged(config, "maxBackoffMs", DEFAULT_MAX_BACKOFF_MS, 1, max,
+            "1 ms or more")),
+        stairWindow(config),
+        (int) ranged(config, "stairPercent", DEFAULT_STAIR_PERCENT, 51, 100, "51 to 100"),
+        patterns,
         ConfigValues.boolValue(config, "stormproof.leak.sites", DEFAULT_SITES),
-        (int) ConfigValues.longValue(config, "stormproof.leak.stackDepth", DEFAULT_STACK_DEPTH),
+        (int) ranged(config, "stackDepth", DEFAULT_STACK_DEPTH, 1, 10_000, "1 or more"),
         ConfigValues.boolValue(config, "stormproof.leak.jfr", DEFAULT_JFR),
-        ConfigValues.longValue(config, "stormproof.leak.jfrMaxBytes", DEFAULT_JFR_MAX_BYTES),
-        Path.of(config.apply("stormproof.leak.dir").orElse(DEFAULT_DIR)));
+        ranged(config, "jfrMaxBytes", DEFAULT_JFR_MAX_BYTES, 1024 * 1024, max, "at least 1048576"),
+        Path.of(config.apply("stormproof.leak.dir").orElse(DEFAULT_DIR)),
+        ConfigValues.boolValue(config, "stormproof.leak.strict", DEFAULT_STRICT));
   }
+
+  /** {@code stormproof.leak.<name>} within [min, max], naming key, value and fix when not. */
+  private static long ranged(Function<String, Optional<String>> config, String name, long dflt,
+      long min, long max, String rule) {
+    String key = "stormproof.leak." + name;
+    long v = ConfigValues.longValue(config, key, dflt);
+    if (v < min || v > max) {
+      throw new IllegalArgumentException(key + "=" + config.apply(key).orElse("").trim()
+          + " is refused: use " + rule + ", for example " + dflt);
+    }
+    return v;
+  }
+
+  private static int stairWindow(Function<String, Optional<String>> config) {
+    int w = (int) ranged(config, "stairWindow", DEFAULT_STAIR_WINDOW, 0, 10_000, "0 (off) or 3 or more");
+    if (w == 1 || w == 2) {
+      throw new IllegalArgumentException("stormproof.leak.stairWindow=" + w
+          + " is refused: use 0 (off) or 3 or more, for example " + DEFAULT_STAIR_WINDOW);
+    }
+    return w;
+  }
+
 
   /**
    * Whether a thread is exempt from judging.
@@ -268,7 +303,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public LeakOptions withWarmup(int v) {
     return new LeakOptions(v, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent,
-        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir);
+        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   /**
@@ -281,7 +316,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public LeakOptions withNativeBytesTolerance(long v) {
     return new LeakOptions(warmup, v, javacppTolerance, threadTolerance, bufferTolerance,
         taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
-        stackDepth, jfr, jfrMaxBytes, dir);
+        stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   /**
@@ -294,7 +329,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public LeakOptions withJavacppTolerance(long v) {
     return new LeakOptions(warmup, nativeBytesTolerance, v, threadTolerance, bufferTolerance,
         taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
-        stackDepth, jfr, jfrMaxBytes, dir);
+        stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   /**
@@ -307,7 +342,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public LeakOptions withThreadTolerance(long v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, v, bufferTolerance,
         taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads, sites,
-        stackDepth, jfr, jfrMaxBytes, dir);
+        stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   /**
@@ -320,7 +355,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public LeakOptions withSettle(Duration v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, v, nativeSettle, maxBackoff, stairWindow, stairPercent, ignoredThreads,
-        sites, stackDepth, jfr, jfrMaxBytes, dir);
+        sites, stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   /**
@@ -333,7 +368,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public LeakOptions withNativeSettle(Duration v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, settle, v, maxBackoff, stairWindow, stairPercent,
-        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir);
+        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   /**
@@ -346,7 +381,7 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public LeakOptions withStairWindow(int v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, v, stairPercent, ignoredThreads,
-        sites, stackDepth, jfr, jfrMaxBytes, dir);
+        sites, stackDepth, jfr, jfrMaxBytes, dir, strict);
   }
 
   /**
@@ -361,7 +396,19 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
     all.addAll(compile(regexes));
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent, all,
-        sites, stackDepth, jfr, jfrMaxBytes, dir);
+        sites, stackDepth, jfr, jfrMaxBytes, dir, strict);
+  }
+
+  /**
+   * A copy with strict judgement of process-wide counters under parallel execution.
+   *
+   * @param v true to judge them, false to report them as context there
+   * @return the copy
+   */
+  public LeakOptions withStrict(boolean v) {
+    return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
+        bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent,
+        ignoredThreads, sites, stackDepth, jfr, jfrMaxBytes, dir, v);
   }
 
   /**
@@ -374,6 +421,6 @@ public record LeakOptions(int warmup, long nativeBytesTolerance, long javacppTol
   public LeakOptions withJfr(boolean v) {
     return new LeakOptions(warmup, nativeBytesTolerance, javacppTolerance, threadTolerance,
         bufferTolerance, taskTolerance, settle, nativeSettle, maxBackoff, stairWindow, stairPercent,
-        ignoredThreads, sites, stackDepth, v, jfrMaxBytes, dir);
+        ignoredThreads, sites, stackDepth, v, jfrMaxBytes, dir, strict);
   }
 }

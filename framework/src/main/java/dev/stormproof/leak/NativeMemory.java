@@ -81,7 +81,27 @@ public final class NativeMemory {
 
   /** @return what the native-bytes probe measures here, or why it cannot */
   public static String note() {
-    return NOTE;
+    if (MALLINFO2 != null && JvmMalloc.available()) {
+      return NOTE + " minus the JVM's own malloc (Native Memory Tracking)";
+    }
+    return MALLINFO2 == null ? NOTE : NOTE + "; start the JVM with "
+        + "-XX:NativeMemoryTracking=summary to leave out the JVM's own malloc churn";
+  }
+
+  /**
+   * What the leak guard judges: bytes in use by malloc minus the JVM's own malloc'd bytes when
+   * Native Memory Tracking is on (so JIT, GC and symbol-table churn is not counted), else
+   * {@link #inUse()}; -1 when unavailable.
+   *
+   * @return judged native bytes, or -1
+   */
+  public static long judged() {
+    long all = inUse();
+    if (all < 0 || !JvmMalloc.available()) {
+      return all;
+    }
+    long jvm = JvmMalloc.bytes();
+    return jvm < 0 ? all : all - jvm;
   }
 
   /** @return bytes in use by malloc, or -1 when unavailable */

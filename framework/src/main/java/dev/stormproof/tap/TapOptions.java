@@ -1,5 +1,7 @@
 package dev.stormproof.tap;
 
+import dev.stormproof.config.ConfigParse;
+
 import dev.stormproof.config.DurationText;
 import java.time.Duration;
 import java.util.Locale;
@@ -85,30 +87,23 @@ public final class TapOptions {
    */
   public static TapOptions fromConfig(Function<String, Optional<String>> config) {
     TapOptions o = defaults();
-    Optional<String> v;
-    if ((v = config.apply("stormproof.tap.rate")).isPresent()) {
-      o = o.withRate(number("stormproof.tap.rate", v.get()));
-    }
-    if ((v = config.apply("stormproof.tap.burst")).isPresent()) {
-      o = o.withBurst((int) number("stormproof.tap.burst", v.get()));
-    }
-    if ((v = config.apply("stormproof.tap.capacity")).isPresent()) {
-      o = o.withCapacity((int) number("stormproof.tap.capacity", v.get()));
-    }
-    if ((v = config.apply("stormproof.tap.overflow")).isPresent()) {
-      String s = v.get().trim().toLowerCase(Locale.ROOT);
-      if (!s.equals("block") && !s.equals("reject")) {
-        throw new IllegalArgumentException("stormproof.tap.overflow=" + v.get() + " is not one of: block, reject");
-      }
-      o = o.withOverflow(s.equals("block") ? Overflow.BLOCK : Overflow.REJECT);
-    }
-    if ((v = config.apply("stormproof.tap.offerTimeout")).isPresent()) {
-      o = o.withOfferTimeout(parseDuration("stormproof.tap.offerTimeout", v.get()));
-    }
-    if ((v = config.apply("stormproof.tap.deliveryTimeout")).isPresent()) {
-      o = o.withDeliveryTimeout(parseDuration("stormproof.tap.deliveryTimeout", v.get()));
-    }
-    return o;
+    o = ConfigParse.apply(config, "stormproof.tap.rate", o,
+        (t, v) -> t.withRate(ConfigParse.decimal("stormproof.tap.rate", v)));
+    o = ConfigParse.apply(config, "stormproof.tap.burst", o,
+        (t, v) -> t.withBurst(intOf("stormproof.tap.burst", v)));
+    o = ConfigParse.apply(config, "stormproof.tap.capacity", o,
+        (t, v) -> t.withCapacity(intOf("stormproof.tap.capacity", v)));
+    o = ConfigParse.apply(config, "stormproof.tap.overflow", o,
+        (t, v) -> t.withOverflow(ConfigParse.choice("stormproof.tap.overflow", v, Overflow.class)));
+    o = ConfigParse.apply(config, "stormproof.tap.offerTimeout", o,
+        (t, v) -> t.withOfferTimeout(ConfigParse.duration("stormproof.tap.offerTimeout", v)));
+    return ConfigParse.apply(config, "stormproof.tap.deliveryTimeout", o,
+        (t, v) -> t.withDeliveryTimeout(ConfigParse.duration("stormproof.tap.deliveryTimeout", v)));
+  }
+
+  private static int intOf(String key, String value) {
+    long n = ConfigParse.whole(key, value);
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
   }
 
   /** @return taps per second per device */
@@ -172,14 +167,6 @@ public final class TapOptions {
    * @throws IllegalArgumentException when the value is out of range
    */
   public TapOptions withDeliveryTimeout(Duration v) { return new TapOptions(rate, burst, capacity, overflow, offerTimeout, v); }
-
-  private static double number(String key, String value) {
-    try {
-      return Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + "=" + value + " is not a number, for example 20", e);
-    }
-  }
 
   static Duration parseDuration(String key, String value) {
     try {

@@ -65,6 +65,8 @@ public final class TapQueue implements AutoCloseable {
   private final Map<String, List<Throwable>> asyncFailures = new HashMap<>();
   private int keptFailures;
   private String inFlightOwner;
+  /** Owners whose work failed: their taps are refused except from the thread each maps to. */
+  private final Map<String, Thread> fenced = new HashMap<>();
   private final Thread dispatcher;
   private boolean closed;
 
@@ -117,8 +119,19 @@ public final class TapQueue implements AutoCloseable {
   private CompletableFuture<Void> enqueue(Point point, boolean async) {
     Objects.requireNonNull(point, "point");
     Tap tap = new Tap(point, Owner.current(), 0, new CompletableFuture<>(), async);
+    if (Thread.currentThread().isInterrupted()) {
+      // A cancelled task must not queue more work; its interrupt is the cancellation.
+      throw new TapCancelledException("the tap at " + point + " on " + name + " was refused: the thread "
+          + Thread.currentThread().getName() + " is interrupted (its task or test was cancelled)");
+    }
     lock.lock();
     try {
+      Thread allowed = fenced.get(tap.owner());
+      if (allowed != null && allowed != Thread.currentThread()) {
+        stats.cancelled++;
+        throw new TapCancelledException("the tap at " + point + " on " + name + " was refused: its owner "
+            + tap.owner() + " failed and its taps are cancelled");
+      }
       if (queue.size() >= options.capacity() && !closed) {
         if (options.overflow() == TapOptions.Overflow.REJECT) {
           stats.rejected++;
@@ -199,22 +212,10 @@ public final class TapQueue implements AutoCloseable {
    * @return how many queued taps were dropped
    */
   public int cancel(String owner) {
-    int n = 0;
+    int n;
     lock.lock();
     try {
-      for (Iterator<Tap> it = queue.iterator(); it.hasNext(); ) {
-        Tap t = it.next();
-        if (t.owner().equals(owner)) {
-          it.remove();
-          n++;
-          t.done().completeExceptionally(new TapCancelledException(
-              "tap at " + t.point() + " on " + name + " was cancelled: its owner " + owner + " ended before it was delivered"));
-        }
-      }
-      stats.cancelled += n;
-      if (n > 0) {
-        notFull.signalAll();
-      }
+      n = drop(owner, "its owner " + owner + " ended");
       // Queued taps are gone first, so the dispatcher cannot pick another one of this owner meanwhile.
       long left = options.deliveryTimeout().toNanos();
       while (owner.equals(inFlightOwner) && left > 0 && !closed) {
@@ -227,6 +228,57 @@ public final class TapQueue implements AutoCloseable {
       }
     } finally {
       lock.unlock();
+    }
+    return n;
+  }
+
+  /**
+   * Cancels {@code owner}'s taps at once because its work failed: drops its queued taps and
+   * refuses its later ones from any thread but {@code allowed} (the test thread, whose clean-up
+   * may still tap), until {@link #unfence}. A tap being delivered completes. Never waits.
+   *
+   * @param owner the failed owner
+   * @param allowed the one thread that may still queue taps of {@code owner}, or null for none
+   * @return how many queued taps were dropped
+   */
+  public int fence(String owner, Thread allowed) {
+    lock.lock();
+    try {
+      fenced.put(owner, allowed == null ? dispatcher : allowed);
+      return drop(owner, "its owner " + owner + " failed");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Lifts {@link #fence} for {@code owner} (its test ended and its taps were cancelled).
+   *
+   * @param owner the owner fenced before
+   */
+  public void unfence(String owner) {
+    lock.lock();
+    try {
+      fenced.remove(owner);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private int drop(String owner, String why) {
+    int n = 0;
+    for (Iterator<Tap> it = queue.iterator(); it.hasNext(); ) {
+      Tap t = it.next();
+      if (t.owner().equals(owner)) {
+        it.remove();
+        n++;
+        t.done().completeExceptionally(new TapCancelledException(
+            "tap at " + t.point() + " on " + name + " was cancelled: " + why + " before it was delivered"));
+      }
+    }
+    stats.cancelled += n;
+    if (n > 0) {
+      notFull.signalAll();
     }
     return n;
   }

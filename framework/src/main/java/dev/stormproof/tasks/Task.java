@@ -72,6 +72,10 @@ public final class Task<T> implements Future<T>, dev.stormproof.leak.Inspectable
         state = State.SUCCEEDED;
       }
     } catch (Throwable t) {
+      if (t instanceof CancellationException && scope.isCancelled()) {
+        // Its work (a tap, say) was cancelled with the scope before the interrupt reached it.
+        cancel(false);
+      }
       if (state == State.CANCELLED) {
         scope.afterCancelled(this, t);
       } else if (result.completeExceptionally(t)) {

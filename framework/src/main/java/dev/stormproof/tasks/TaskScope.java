@@ -62,6 +62,9 @@ public final class TaskScope implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
   private final AtomicReference<Failure> firstFailure = new AtomicReference<>();
   private final List<Throwable> laterFailures = new CopyOnWriteArrayList<>();
+  private final List<Runnable> cancelHooks = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicBoolean cancelled =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean closed;
   private volatile boolean failureReported;
   private volatile Instant deadline;
@@ -143,6 +146,9 @@ public final class TaskScope implements AutoCloseable {
     tasks.add(task);
     added.incrementAndGet();
     Ledger.Entry entry = ledger.track(Ledger.Kind.TASK, task, owner, task.label(), 0, site);
+    if (firstFailure.get() != null || cancelled.get()) {
+      task.cancel(true); // before it starts: its body must not run at all
+    }
     try {
       task.start(Threads.unstarted(threadName, task::run, options.virtualThreads()), entry);
     } catch (RuntimeException | Error e) {
@@ -151,7 +157,7 @@ public final class TaskScope implements AutoCloseable {
       entry.release();
       throw e;
     }
-    if (firstFailure.get() != null || closed) {
+    if (firstFailure.get() != null || closed || cancelled.get()) {
       // Forked after the group failed, or racing close(): the context is already cancelled.
       // close() still joins it: its wait repeats while tasks are being added.
       task.cancel(true);
@@ -205,9 +211,57 @@ public final class TaskScope implements AutoCloseable {
     throwIfFailed();
   }
 
-  /** Cancels every task that is still running. */
+  /**
+   * Cancels the scope now, as a failure of its owner does: every task still running is cancelled
+   * and interrupted, tasks forked later are cancelled at once, and the {@link #onCancel} hooks
+   * run (once). Close still waits for the interrupted tasks, up to the close timeout, and names
+   * those that ignore the interrupt.
+   */
   public void cancel() {
+    cancelled.set(true);
+    runCancelHooks(); // first: an interrupted task must find its taps refused already
     tasks.forEach(t -> t.cancel(true));
+  }
+
+  /**
+   * Registers {@code hook} to run once when the scope is cancelled: by {@link #cancel()} or by
+   * the first task failure (on the failing task's thread). The JUnit layer cancels the test's
+   * queued taps with it. Runs at once when the scope is already cancelled.
+   *
+   * @param hook what to cancel besides the tasks; its exception is kept as a later failure
+   * @return this scope
+   */
+  public TaskScope onCancel(Runnable hook) {
+    cancelHooks.add(hook);
+    if (cancelled.get() && cancelHooks.remove(hook)) {
+      runHook(hook);
+    }
+    return this;
+  }
+
+  /**
+   * Whether the scope was cancelled.
+   *
+   * @return true after {@link #cancel()} or a task failure
+   */
+  public boolean isCancelled() {
+    return cancelled.get();
+  }
+
+  private void runCancelHooks() {
+    for (Runnable hook : cancelHooks) {
+      if (cancelHooks.remove(hook)) { // each hook once, even when cancel and a failure race
+        runHook(hook);
+      }
+    }
+  }
+
+  private void runHook(Runnable hook) {
+    try {
+      hook.run();
+    } catch (RuntimeException e) {
+      laterFailures.add(e);
+    }
   }
 
   /** @return every task forked so far, in fork order; a copy */
@@ -302,6 +356,8 @@ public final class TaskScope implements AutoCloseable {
 
   void failed(Task<?> task, Throwable error) {
     if (firstFailure.compareAndSet(null, new Failure(task, error))) {
+      cancelled.set(true);
+      runCancelHooks();
       for (Task<?> sibling : tasks) {
         if (sibling != task) {
           sibling.cancel(true);

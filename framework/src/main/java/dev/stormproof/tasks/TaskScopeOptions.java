@@ -3,7 +3,7 @@ package dev.stormproof.tasks;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
-import dev.stormproof.leak.ConfigValues;
+import dev.stormproof.config.ConfigParse;
 
 /**
  * Immutable settings of a {@link TaskScope}; {@code withX} returns a copy.
@@ -71,13 +71,17 @@ public record TaskScopeOptions(Duration closeTimeout, Duration cancelGrace,
    * @throws IllegalArgumentException naming the key when a value does not parse
    */
   public static TaskScopeOptions fromConfig(Function<String, Optional<String>> config) {
-    return new TaskScopeOptions(
-        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.tasks.closeTimeoutMs",
-            DEFAULT_CLOSE_TIMEOUT_MS)),
-        Duration.ofMillis(ConfigValues.longValue(config, "stormproof.tasks.cancelGraceMs",
-            DEFAULT_CANCEL_GRACE_MS)),
-        ConfigValues.boolValue(config, "stormproof.tasks.virtualThreads", DEFAULT_VIRTUAL_THREADS),
-        ConfigValues.boolValue(config, "stormproof.leak.sites", DEFAULT_SITES));
+    TaskScopeOptions o = DEFAULTS;
+    o = ConfigParse.apply(config, "stormproof.tasks.closeTimeoutMs", o, (t, v) ->
+        t.withCloseTimeout(ConfigParse.millis("stormproof.tasks.closeTimeoutMs", v, DEFAULT_CLOSE_TIMEOUT_MS)));
+    o = ConfigParse.apply(config, "stormproof.tasks.cancelGraceMs", o, (t, v) ->
+        t.withCancelGrace(ConfigParse.millis("stormproof.tasks.cancelGraceMs", v, DEFAULT_CANCEL_GRACE_MS)));
+    o = ConfigParse.apply(config, "stormproof.tasks.virtualThreads", o, (t, v) ->
+        new TaskScopeOptions(t.closeTimeout(), t.cancelGrace(),
+            ConfigParse.bool("stormproof.tasks.virtualThreads", v), t.sites()));
+    return ConfigParse.apply(config, "stormproof.leak.sites", o, (t, v) ->
+        new TaskScopeOptions(t.closeTimeout(), t.cancelGrace(), t.virtualThreads(),
+            ConfigParse.bool("stormproof.leak.sites", v)));
   }
 
   /**

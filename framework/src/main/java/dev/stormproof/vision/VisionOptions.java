@@ -1,5 +1,7 @@
 package dev.stormproof.vision;
 
+import dev.stormproof.config.ConfigParse;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -105,9 +107,13 @@ public final class VisionOptions {
           + " must be positive, for example 64m");
     }
     this.templateCacheBytes = templateCacheBytes;
-    if (resultCacheSize < 0 || maxResults < 1) {
-      throw new IllegalArgumentException("resultCacheSize " + resultCacheSize + " must be >= 0 and maxResults "
-          + maxResults + " >= 1");
+    if (resultCacheSize < 0) {
+      throw new IllegalArgumentException("resultCacheSize " + resultCacheSize
+          + " is negative: use 0 (no result cache) or more, for example 256");
+    }
+    if (maxResults < 1) {
+      throw new IllegalArgumentException("maxResults " + maxResults
+          + " is below 1: use 1 or more, for example 64");
     }
     this.resultCacheSize = resultCacheSize;
     this.maxResults = maxResults;
@@ -131,38 +137,19 @@ public final class VisionOptions {
   public static VisionOptions fromConfig(Function<String, Optional<String>> config) {
     VisionOptions o = defaults();
     String p = "stormproof.vision.";
-    Optional<String> v;
-    if ((v = config.apply(p + "threshold")).isPresent()) {
-      o = o.withThreshold(parseDouble(p + "threshold", v.get()));
-    }
-    if ((v = config.apply(p + "timeout")).isPresent()) {
-      o = o.withTimeout(parseDuration(p + "timeout", v.get()));
-    }
-    if ((v = config.apply(p + "poll")).isPresent()) {
-      o = o.withPoll(parseDuration(p + "poll", v.get()));
-    }
-    if ((v = config.apply(p + "scales")).isPresent()) {
-      double[] s = parseScales(p + "scales", v.get());
-      o = o.withScales(s[0], s[1]);
-    }
-    if ((v = config.apply(p + "colorTolerance")).isPresent()) {
-      o = o.withColorTolerance(parseDouble(p + "colorTolerance", v.get()));
-    }
-    if ((v = config.apply(p + "templates")).isPresent()) {
-      o = o.withTemplateRoot(v.get().trim());
-    }
-    if ((v = config.apply(p + "templateCacheBytes")).isPresent()) {
-      o = o.withTemplateCacheBytes(parseBytes(p + "templateCacheBytes", v.get()));
-    }
-    if ((v = config.apply(p + "resultCacheSize")).isPresent()) {
-      o = o.withResultCacheSize((int) parseDouble(p + "resultCacheSize", v.get()));
-    }
-    if ((v = config.apply(p + "referenceShortSide")).isPresent()) {
-      o = o.withReferenceShortSide((int) parseDouble(p + "referenceShortSide", v.get()));
-    }
-    if ((v = config.apply(p + "maxResults")).isPresent()) {
-      o = o.withMaxResults((int) parseDouble(p + "maxResults", v.get()));
-    }
+    o = ConfigParse.apply(config, p + "threshold", o, (t, val) -> t.withThreshold(parseDouble(p + "threshold", val)));
+    o = ConfigParse.apply(config, p + "timeout", o, (t, val) -> t.withTimeout(parseDuration(p + "timeout", val)));
+    o = ConfigParse.apply(config, p + "poll", o, (t, val) -> t.withPoll(parseDuration(p + "poll", val)));
+    o = ConfigParse.apply(config, p + "scales", o, (t, val) -> {
+      double[] s = parseScales(p + "scales", val);
+      return t.withScales(s[0], s[1]);
+    });
+    o = ConfigParse.apply(config, p + "colorTolerance", o, (t, val) -> t.withColorTolerance(parseDouble(p + "colorTolerance", val)));
+    o = ConfigParse.apply(config, p + "templates", o, (t, val) -> t.withTemplateRoot(val.trim()));
+    o = ConfigParse.apply(config, p + "templateCacheBytes", o, (t, val) -> t.withTemplateCacheBytes(parseBytes(p + "templateCacheBytes", val)));
+    o = ConfigParse.apply(config, p + "resultCacheSize", o, (t, val) -> t.withResultCacheSize((int) parseDouble(p + "resultCacheSize", val)));
+    o = ConfigParse.apply(config, p + "referenceShortSide", o, (t, val) -> t.withReferenceShortSide((int) parseDouble(p + "referenceShortSide", val)));
+    o = ConfigParse.apply(config, p + "maxResults", o, (t, val) -> t.withMaxResults((int) parseDouble(p + "maxResults", val)));
     return o;
   }
 

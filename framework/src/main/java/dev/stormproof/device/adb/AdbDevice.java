@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 public final class AdbDevice implements Device {
 
   private static final Pattern WM_SIZE = Pattern.compile("(Physical|Override) size:\\s*(\\d+)x(\\d+)");
+  private static final System.Logger LOG = System.getLogger(AdbDevice.class.getName());
 
   private final String serial;
   private final AdbOptions options;
@@ -168,7 +169,13 @@ public final class AdbDevice implements Device {
       if (options.touch() != AdbOptions.Touch.INPUT) {
         ShellResult r = run(t, "getevent -p");
         Optional<TouchScreen> ts = r.ok() ? TouchScreen.parse(r.stdout()) : Optional.empty();
-        if (ts.isPresent() && ts.get().sameOrientationAs(s.width(), s.height())) {
+        boolean writable = ts.isPresent() && run(t, "test -w " + ShellQuote.quote(ts.get().path())).ok();
+        if (ts.isPresent() && !writable && options.touch() == AdbOptions.Touch.AUTO) {
+          // User builds with SELinux enforcing deny the shell user /dev/input: said once, then input tap.
+          LOG.log(System.Logger.Level.WARNING, serial + ": " + ts.get().path() + " is not writable by the shell"
+              + " (SELinux or permissions); taps use 'input tap' instead, which is slower");
+        }
+        if (ts.isPresent() && writable && ts.get().sameOrientationAs(s.width(), s.height())) {
           rawTouch = new RawTouch(ts.get());
         } else if (options.touch() == AdbOptions.Touch.RAW) {
           throw new DeviceCommandException(serial + ": stormproof.adb.touch=raw but 'getevent -p' shows no multi-touch "

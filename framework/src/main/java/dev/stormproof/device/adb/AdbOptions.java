@@ -94,17 +94,18 @@ public final class AdbOptions {
    */
   public static AdbOptions fromConfig(Function<String, Optional<String>> config) {
     AdbOptions o = defaults();
-    o = config.apply("stormproof.device.timeout").map(v -> ConfigParse.duration("stormproof.device.timeout", v)).map(o::withTimeout).orElse(o);
-    AdbOptions p = o;
-    p = config.apply("stormproof.adb.connectTimeout").map(v -> ConfigParse.duration("stormproof.adb.connectTimeout", v)).map(p::withConnectTimeout).orElse(p);
-    AdbOptions q = p;
-    q = config.apply("stormproof.adb.tcpNoDelay").map(v -> ConfigParse.bool("stormproof.adb.tcpNoDelay", v)).map(q::withTcpNoDelay).orElse(q);
-    AdbOptions r = q;
-    r = config.apply("stormproof.adb.touch").map(v -> ConfigParse.choice("stormproof.adb.touch", v, Touch.class)).map(r::withTouch).orElse(r);
-    AdbOptions s = r;
-    s = config.apply("stormproof.adb.capture").map(v -> ConfigParse.choice("stormproof.adb.capture", v, Capture.class)).map(s::withCapture).orElse(s);
-    AdbOptions t = s;
-    return config.apply("stormproof.adb.maxStreams").map(v -> ConfigParse.positiveInt("stormproof.adb.maxStreams", v)).map(t::withMaxStreams).orElse(t);
+    o = ConfigParse.apply(config, "stormproof.device.timeout", o,
+        (a, v) -> a.withTimeout(ConfigParse.duration("stormproof.device.timeout", v)));
+    o = ConfigParse.apply(config, "stormproof.adb.connectTimeout", o,
+        (a, v) -> a.withConnectTimeout(ConfigParse.duration("stormproof.adb.connectTimeout", v)));
+    o = ConfigParse.apply(config, "stormproof.adb.tcpNoDelay", o,
+        (a, v) -> a.withTcpNoDelay(ConfigParse.bool("stormproof.adb.tcpNoDelay", v)));
+    o = ConfigParse.apply(config, "stormproof.adb.touch", o,
+        (a, v) -> a.withTouch(ConfigParse.choice("stormproof.adb.touch", v, Touch.class)));
+    o = ConfigParse.apply(config, "stormproof.adb.capture", o,
+        (a, v) -> a.withCapture(ConfigParse.choice("stormproof.adb.capture", v, Capture.class)));
+    return ConfigParse.apply(config, "stormproof.adb.maxStreams", o,
+        (a, v) -> a.withMaxStreams(ConfigParse.positiveInt("stormproof.adb.maxStreams", v)));
   }
 
   /** @return bound of every device call */

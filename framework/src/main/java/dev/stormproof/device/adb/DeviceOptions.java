@@ -138,17 +138,11 @@ public final class DeviceOptions {
       o = new DeviceOptions(o.device, List.of(fromEnv), o.androidSerial, o.leaseTimeout,
           env.apply("ADB_SERVER_SOCKET") != null ? "ADB_SERVER_SOCKET" : "ANDROID_ADB_SERVER_PORT", o.adb);
     }
-    Optional<String> v;
-    if ((v = config.apply("stormproof.device")).isPresent()) {
-      o = o.withDevice(v.get());
-    }
-    if ((v = config.apply("stormproof.adb.servers")).isPresent()) {
-      o = o.withServers(parseServers("stormproof.adb.servers", v.get()));
-    }
-    if ((v = config.apply("stormproof.device.leaseTimeout")).isPresent()) {
-      o = o.withLeaseTimeout(ConfigParse.duration("stormproof.device.leaseTimeout", v.get()));
-    }
-    return o;
+    o = ConfigParse.apply(config, "stormproof.device", o, DeviceOptions::withDevice);
+    o = ConfigParse.apply(config, "stormproof.adb.servers", o,
+        (d, v) -> d.withServers(parseServers("stormproof.adb.servers", v)));
+    return ConfigParse.apply(config, "stormproof.device.leaseTimeout", o,
+        (d, v) -> d.withLeaseTimeout(ConfigParse.duration("stormproof.device.leaseTimeout", v)));
   }
 
   /** The server adb itself would use: ADB_SERVER_SOCKET=tcp:host:port, else ANDROID_ADB_SERVER_PORT on loopback. */

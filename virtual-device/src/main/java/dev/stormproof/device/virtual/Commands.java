@@ -68,6 +68,7 @@ final class Commands {
       case "am" -> am(args, io);
       case "dumpsys" -> dumpsys(args, io);
       case "cat" -> cat(args, io);
+      case "test" -> test(args);
       case "pidof" -> process.pidof(args, io);
       case "setprop" -> process.setprop(args, io);
       case "logcat" -> process.logcat(args, io);
@@ -82,6 +83,10 @@ final class Commands {
   private int redirected(ShellParser.Command c, ShellIo io) throws IOException, InterruptedException, ExitException {
     String target = c.redirect();
     if (target.equals(TOUCH_DEVICE) && c.name().equals("cat") && c.args().size() == 1) {
+      if (!device.options().profile().inputWritable()) {
+        io.err("/system/bin/sh: can't create " + target + ": Permission denied\n");
+        return 1;
+      }
       return input.touchStream(io);
     }
     if (target.equals("/dev/null") && c.name().equals("cat") && c.args().size() == 1) {
@@ -172,6 +177,14 @@ final class Commands {
       return 1;
     }
     Size size = device.options().size();
+    DeviceProfile profile = device.options().profile();
+    int maxX = profile.panelMax() > 0 ? profile.panelMax() : size.width() - 1;
+    int maxY = profile.panelMax() > 0 ? profile.panelMax() : size.height() - 1;
+    if (profile.rotatedPanel()) { // natural landscape: the panel's X runs along the screen's height
+      int t = maxX;
+      maxX = maxY;
+      maxY = t;
+    }
     String abs = "value 0, min 0, max %d, fuzz 0, flat 0, resolution 0\n";
     StringBuilder sb = new StringBuilder();
     sb.append("add device 1: ").append(KEYS_DEVICE).append('\n')
@@ -186,14 +199,22 @@ final class Commands {
         .append("    KEY (0001): 014a \n")
         .append("    ABS (0003): 002f  : ").append(String.format(abs, MultiTouchParser.SLOTS - 1))
         .append("                0030  : ").append(String.format(abs, 255))
-        .append("                0035  : ").append(String.format(abs, size.width() - 1))
-        .append("                0036  : ").append(String.format(abs, size.height() - 1))
+        .append("                0035  : ").append(String.format(abs, maxX))
+        .append("                0036  : ").append(String.format(abs, maxY))
         .append("                0039  : ").append(String.format(abs, 65535))
         .append("                003a  : ").append(String.format(abs, 255))
         .append("  input props:\n")
         .append("    INPUT_PROP_DIRECT\n");
     io.out(sb.toString());
     return 0;
+  }
+
+  /** {@code test -w PATH}: only the touchscreen is a writable device here, unless SELinux says no. */
+  private int test(List<String> args) {
+    if (args.size() == 2 && args.get(0).equals("-w")) {
+      return args.get(1).equals(TOUCH_DEVICE) && device.options().profile().inputWritable() ? 0 : 1;
+    }
+    return 2; // toybox test: a usage error
   }
 
   private int am(List<String> args, ShellIo io) throws IOException {
@@ -305,16 +326,16 @@ final class Commands {
       io.out(buf.toByteArray(), 0, buf.size());
       return 0;
     }
-    writeRaw(image, io);
+    writeRaw(image, io, device.options().profile().rawHeader());
     return 0;
   }
 
-  private static void writeRaw(java.awt.image.BufferedImage image, ShellIo io) throws IOException {
+  private static void writeRaw(java.awt.image.BufferedImage image, ShellIo io, int headerBytes) throws IOException {
     int w = image.getWidth();
     int h = image.getHeight();
     java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(RAW_HEADER).order(java.nio.ByteOrder.LITTLE_ENDIAN)
         .putInt(w).putInt(h).putInt(PIXEL_FORMAT_RGBA_8888).putInt(COLORSPACE_SRGB);
-    io.out(header.array(), 0, RAW_HEADER);
+    io.out(header.array(), 0, headerBytes); // 12 before Android 9: no colour space field
     int rowsPerBatch = Math.max(1, (256 * 1024) / (w * 4));
     int[] argb = new int[w * rowsPerBatch];
     byte[] rgba = new byte[argb.length * 4];

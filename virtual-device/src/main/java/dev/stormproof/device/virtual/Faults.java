@@ -37,6 +37,8 @@ public final class Faults {
 
   private final AtomicLong dropAfter = new AtomicLong(NONE);
   private final AtomicLong truncateAfter = new AtomicLong(NONE);
+  private final java.util.concurrent.atomic.AtomicInteger truncations =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Runnable onOffline;
   private final java.util.concurrent.atomic.AtomicInteger hung = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean offline;
@@ -66,7 +68,24 @@ public final class Faults {
    * @throws IllegalArgumentException when {@code bytes} is negative
    */
   public Faults truncateNextOutput(long bytes) {
+    return truncateNextOutputs(bytes, 1);
+  }
+
+  /**
+   * Cuts the output of each of the next {@code commands} commands after {@code bytes} bytes (a
+   * retried call meets the fault again).
+   *
+   * @param bytes output bytes each command may write
+   * @param commands how many commands meet the fault
+   * @return this
+   */
+  public synchronized Faults truncateNextOutputs(long bytes, int commands) {
+    if (commands < 1) {
+      throw new IllegalArgumentException("Faults.truncateNextOutputs(" + bytes + ", " + commands
+          + "): the command count must be >= 1");
+    }
     truncateAfter.set(requireNonNegative("truncateNextOutput", bytes));
+    truncations.set(commands);
     return this;
   }
 
@@ -146,9 +165,15 @@ public final class Faults {
     return v == NONE ? OptionalLong.empty() : OptionalLong.of(v);
   }
 
-  OptionalLong takeTruncate() {
-    long v = truncateAfter.getAndSet(NONE);
-    return v == NONE ? OptionalLong.empty() : OptionalLong.of(v);
+  synchronized OptionalLong takeTruncate() {
+    long v = truncateAfter.get();
+    if (v == NONE) {
+      return OptionalLong.empty();
+    }
+    if (truncations.decrementAndGet() <= 0) {
+      truncateAfter.set(NONE);
+    }
+    return OptionalLong.of(v);
   }
 
   /** Blocks while {@link #hang()} is in force; returns once released (also on device close). */

@@ -1,5 +1,7 @@
 package dev.stormproof.device.virtual;
 
+import dev.stormproof.config.ConfigParse;
+
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -89,7 +91,8 @@ public final class LatencyModel {
    * @throws IllegalArgumentException naming the key when a value is not whole milliseconds
    */
   public static LatencyModel fromConfig(Function<String, Optional<String>> config) {
-    LatencyModel base = config.apply(PREFIX + "fast").map(Boolean::parseBoolean).orElse(false) ? fast() : phone();
+    LatencyModel base = config.apply(PREFIX + "fast").map(v -> ConfigParse.bool(PREFIX + "fast", v))
+        .orElse(false) ? fast() : phone();
     return base
         .withInputTap(read(config, "inputTap", base.inputTap))
         .withInputSwipe(read(config, "inputSwipe", base.inputSwipe))
@@ -208,17 +211,27 @@ public final class LatencyModel {
     return d;
   }
 
-  private static Duration read(Function<String, Optional<String>> config, String name, Duration fallback) {
-    Optional<String> value = config.apply(PREFIX + name);
-    if (value.isEmpty()) {
-      return fallback;
+  /**
+   * Whether any latency key is set.
+   *
+   * @param config the configuration lookup
+   * @return true when a {@code stormproof.virtual.latency.*} key is present
+   */
+  static boolean configured(Function<String, Optional<String>> config) {
+    for (String k : new String[] {"fast", "inputTap", "inputSwipe", "inputText", "inputKey",
+        "rawEventWrite", "screencapPng", "screencapRaw", "command"}) {
+      if (config.apply(PREFIX + k).filter(v -> !v.isBlank()).isPresent()) {
+        return true;
+      }
     }
-    try {
-      return ms(Long.parseLong(value.get().trim()));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(PREFIX + name + " is '" + value.get() + "': use whole milliseconds, for example 600", e);
-    }
+    return false;
   }
+
+  private static Duration read(Function<String, Optional<String>> config, String name, Duration fallback) {
+    String key = PREFIX + name;
+    return ConfigParse.apply(config, key, fallback, (d, v) -> ConfigParse.millis(key, v, 600));
+  }
+
 
   @Override
   public String toString() {

@@ -263,7 +263,16 @@ public final class VirtualDevice implements AutoCloseable {
         LOG.log(Level.WARNING, serial() + ": accept failed: " + e);
         continue;
       }
-      boolean full = connections.size() >= MAX_CONNECTIONS;
+      AdbConnection evict = Admission.evictFor(connections.keySet(), socket.getInetAddress(),
+          options.defense().peerBudget(), MAX_CONNECTIONS);
+      if (evict != null) {
+        // The newcomer wins over the oldest unfinished handshake: a flood of silent sockets then
+        // only churns through its own budget, and a real client completes CNXN in milliseconds.
+        LOG.log(Level.DEBUG, serial() + ": dropping " + evict + " (no CNXN yet) for a new connection from "
+            + socket.getInetAddress() + " (stormproof.virtual.peerBudget)");
+        evict.close();
+      }
+      boolean full = evict == null && connections.size() >= MAX_CONNECTIONS;
       if (full) {
         LOG.log(Level.WARNING, serial() + ": refusing a connection, " + MAX_CONNECTIONS + " are open");
       }

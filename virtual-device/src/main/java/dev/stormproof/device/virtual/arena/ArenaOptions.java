@@ -1,5 +1,7 @@
 package dev.stormproof.device.virtual.arena;
 
+import dev.stormproof.config.ConfigParse;
+
 import dev.stormproof.device.Size;
 import java.util.Optional;
 import java.util.function.Function;
@@ -69,14 +71,25 @@ public record ArenaOptions(
    * @throws IllegalArgumentException naming the key and value when a value does not parse
    */
   public static ArenaOptions fromConfig(Function<String, Optional<String>> config) {
-    ArenaOptions d = defaults();
-    return new ArenaOptions(
-        number(config, "seed").map(Long::parseLong).orElse(d.seed),
-        number(config, "attacksToWin").map(Integer::parseInt).orElse(d.attacksToWin),
-        number(config, "startCoins").map(Integer::parseInt).orElse(d.startCoins),
-        number(config, "battleReward").map(Integer::parseInt).orElse(d.battleReward),
-        number(config, "bonusReward").map(Integer::parseInt).orElse(d.bonusReward),
-        config.apply("stormproof.arena.screenSize").map(Size::parse).orElse(d.screenSize));
+    String p = "stormproof.arena.";
+    ArenaOptions o = defaults();
+    o = ConfigParse.apply(config, p + "seed", o, (a, v) -> a.withSeed(ConfigParse.whole(p + "seed", v)));
+    o = ConfigParse.apply(config, p + "attacksToWin", o,
+        (a, v) -> a.withAttacksToWin(intOf(p + "attacksToWin", v)));
+    o = ConfigParse.apply(config, p + "startCoins", o, (a, v) -> a.withStartCoins(intOf(p + "startCoins", v)));
+    o = ConfigParse.apply(config, p + "battleReward", o,
+        (a, v) -> a.withBattleReward(intOf(p + "battleReward", v)));
+    o = ConfigParse.apply(config, p + "bonusReward", o,
+        (a, v) -> a.withBonusReward(intOf(p + "bonusReward", v)));
+    return ConfigParse.apply(config, p + "screenSize", o, (a, v) -> a.withScreenSize(Size.parse(v)));
+  }
+
+  private static int intOf(String key, String value) {
+    long n = ConfigParse.whole(key, value);
+    if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(key + "=" + value + " is too large, for example 42");
+    }
+    return (int) n;
   }
 
   /**
@@ -137,18 +150,6 @@ public record ArenaOptions(
    */
   public ArenaOptions withScreenSize(Size screenSize) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
-  }
-
-  private static Optional<String> number(Function<String, Optional<String>> config, String name) {
-    String key = "stormproof.arena." + name;
-    return config.apply(key).map(String::trim).map(v -> {
-      try {
-        Long.parseLong(v);
-        return v;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + "='" + v + "' is not a whole number; set it to, for example, 42", e);
-      }
-    });
   }
 
   private static void positive(String name, int value) {
