@@ -165,9 +165,8 @@ class AppGuardTest {
         + "[NegativeWarmup]: warmup must be 0 or more, was -1; set warmup = 0 or more, or leave it out "
         + "to use stormproof.app.warmup (default 2)");
     assertThat(failures(run(AppGuardFixtures.Configured.class, Map.of("stormproof.app.threadTolerance", "abc"))))
-        .singleElement().satisfies(t -> assertThat(t).hasMessage("@AppGuard on [Configured]: Configuration "
-            + "stormproof.app.threadTolerance must be a whole number, was 'abc'; set it like "
-            + "stormproof.app.threadTolerance=2"));
+        .singleElement().satisfies(t -> assertThat(t).hasMessage("@AppGuard on [Configured]: "
+            + "stormproof.app.threadTolerance=abc is not a whole number, for example 2"));
     assertThat(onlyFailure(AppGuardFixtures.WrongPackage.class, "repetition 3 of 3")).startsWith("APP NOT FOUND: "
         + "@AppGuard after iteration 3 (t repetition 3 of 3) of WrongPackage: app com.example.missing (not running)\n"
         + "  no process of com.example.missing was found at any boundary of 3 iteration(s) (pidof printed "
