@@ -56,7 +56,7 @@ public final class ScreenText {
    */
   public String read(Region region, Frame frame) {
     TextReader.Read r = read(frame, region, "", "text",
-        x -> !x.words().isEmpty() && x.confidence() >= GOOD_CONFIDENCE);
+        x -> !x.words().isEmpty() && x.confidence() >= GOOD_CONFIDENCE, false);
     vision.report.event(String.format(Locale.ROOT, "read '%s' in %s (confidence %.0f, %s%s)", r.text(), r.region(),
         r.confidence(), r.variant(), r.cached() ? ", unchanged" : ""));
     return r.text();
@@ -88,7 +88,7 @@ public final class ScreenText {
    */
   public long number(Region region, NumberStyle style, Frame frame) {
     TextReader.Read r = read(frame, region, style.characters(), "number:" + style,
-        x -> style.parse(x.text()).isPresent() && x.confidence() >= GOOD_CONFIDENCE);
+        x -> style.parse(x.text()).isPresent(), false);
     OptionalLong n = style.parse(r.text());
     if (n.isEmpty()) {
       String msg = String.format(Locale.ROOT, "no %s number in region %s: read '%s' (confidence %.0f); check the "
@@ -185,15 +185,15 @@ public final class ScreenText {
   Search search(String text, Region region, Frame frame) {
     Region where = region == null ? new Region(0, 0, frame.width(), frame.height()) : region;
     TextReader.Read r = read(frame, where, "", "find:" + TextReader.normalize(text),
-        x -> TextReader.locate(x, text).isPresent());
+        x -> TextReader.locate(x, text).isPresent(), true);
     return new Search(TextReader.locate(r, text), r);
   }
 
   private TextReader.Read read(Frame frame, Region region, String whitelist, String goal,
-      java.util.function.Predicate<TextReader.Read> good) {
+      java.util.function.Predicate<TextReader.Read> good, boolean stopEarly) {
     try (Gate.Call call = vision.enter("reading text"); Gate.Call use = frame.use("reading text")) {
       Region r = TextReader.within(region, frame.size());
-      return reader.read(vision.textEngine(call.scope), frame, r, whitelist, goal, good);
+      return reader.read(vision.textEngine(call.scope), frame, r, whitelist, goal, good, stopEarly);
     }
   }
 

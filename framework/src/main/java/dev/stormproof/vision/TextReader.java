@@ -54,11 +54,17 @@ final class TextReader {
 
   /**
    * Reads {@code region} of {@code frame} (inside a Vision call: allocations go to its scope).
+   * Every variant is read and the best kept: first those passing {@code good}, then the most
+   * confident (one recipe's confident misreading, such as a gold "100" cut to "10" by the
+   * bright-fill threshold, loses to another's better reading). Only a find stops at the first
+   * variant that shows the text: spelling the searched words is evidence enough.
    *
    * @param goal names the acceptance test for the cache, for example {@code "find:COLLECT"}
-   * @param good stops at the first variant whose reading passes
+   * @param good what a useful reading is
+   * @param stopEarly whether the first reading passing {@code good} ends the search
    */
-  Read read(TextEngine engine, Frame frame, Region region, String whitelist, String goal, Predicate<Read> good) {
+  Read read(TextEngine engine, Frame frame, Region region, String whitelist, String goal, Predicate<Read> good,
+      boolean stopEarly) {
     Key key = new Key(hash(frame, region), region, whitelist, goal);
     synchronized (cache) {
       Read hit = cache.get(key);
@@ -69,15 +75,17 @@ final class TextReader {
     double scale = TextPrep.scale(region.height());
     int psm = region.height() <= TextPrep.SINGLE_LINE_MAX ? PSM_SINGLE_LINE : PSM_SPARSE_TEXT;
     Read best = null;
+    boolean bestGood = false;
     for (TextPrep.Variant v : TextPrep.Variant.values()) {
       Mat image = TextPrep.prepare(frame, region, v, scale);
       Read r = toScreen(engine.recognize(image, psm, whitelist), region, scale, v);
-      if (good.test(r)) {
+      boolean ok = good.test(r);
+      if (best == null || (ok && !bestGood) || (ok == bestGood && r.confidence() > best.confidence())) {
         best = r;
-        break;
+        bestGood = ok;
       }
-      if (best == null || r.confidence() > best.confidence()) {
-        best = r;
+      if (ok && stopEarly) {
+        break;
       }
     }
     synchronized (cache) {
@@ -91,6 +99,9 @@ final class TextReader {
     List<Integer> lines = new ArrayList<>();
     double sum = 0;
     for (TextEngine.Word w : words) {
+      if (w.text().codePoints().noneMatch(Character::isLetterOrDigit)) {
+        continue; // specks read as , ; | : game screens rarely show bare punctuation
+      }
       int x = region.x() + (int) Math.floor(Math.max(0, w.x() - TextPrep.MARGIN) / scale);
       int y = region.y() + (int) Math.floor(Math.max(0, w.y() - TextPrep.MARGIN) / scale);
       int wd = Math.max(1, Math.min(region.right() - x, (int) Math.ceil(w.width() / scale)));
@@ -99,7 +110,7 @@ final class TextReader {
       lines.add(w.line());
       sum += w.confidence();
     }
-    return new Read(region, out, lines, words.isEmpty() ? 0 : sum / words.size(), v, false);
+    return new Read(region, out, lines, out.isEmpty() ? 0 : sum / out.size(), v, false);
   }
 
   /** Consecutive words on one line that spell {@code target} (case and spacing ignored). */
