@@ -206,7 +206,7 @@ public final class ScreenText {
         cvtColor(frame.rgba().apply(r), bgr, COLOR_RGBA2BGR);
       }
       vision.report.attach("text region " + g + " as captured", "image/png", "png", Evidence.png(bgr));
-      Mat seen = TextPrep.prepare(frame, g, read.variant(), TextPrep.scale(g.height()));
+      Mat seen = TextPrep.prepare(frame, g, read.variant(), TextPrep.scale(g, frame.size()));
       vision.report.attach("text region " + g + " as read (" + read.variant() + ")", "image/png", "png",
           Evidence.png(seen));
     } catch (RuntimeException e) {

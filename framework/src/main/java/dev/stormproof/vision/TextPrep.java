@@ -53,20 +53,29 @@ final class TextPrep {
     GREY
   }
 
-  /** Region heights up to this are taken as one line of text and scaled to {@link #LINE_HEIGHT}. */
+  /** Region heights up to this (or a quarter of the screen's short side) are one line of text. */
   static final int SINGLE_LINE_MAX = 240;
   static final int LINE_HEIGHT = 96;
+
+  /**
+   * Whether {@code region} is read as one line: proportional to the screen, so the same design
+   * region is a line at 720x1600 and at 1440x3200.
+   */
+  static boolean isLine(Region region, dev.stormproof.device.Size screen) {
+    return region.height() <= Math.max(SINGLE_LINE_MAX, Math.min(screen.width(), screen.height()) / 4);
+  }
+
+  /** The factor that brings a region to a readable text size: lines to {@link #LINE_HEIGHT}. */
+  static double scale(Region region, dev.stormproof.device.Size screen) {
+    if (!isLine(region, screen)) {
+      return 1; // a block or the whole screen: phone text is already large enough
+    }
+    return Math.max(0.3, Math.min(4, LINE_HEIGHT / (double) region.height()));
+  }
+
   static final int MARGIN = 12;
   /** Grey level a fill must reach: above a green button's glossy top (about 210), below white. */
   private static final int BRIGHT = 225;
-
-  /** The factor that brings a region of {@code height} px to a readable text size. */
-  static double scale(int height) {
-    if (height > SINGLE_LINE_MAX) {
-      return 1; // a block or the whole screen: phone text is already large enough
-    }
-    return Math.max(0.5, Math.min(4, LINE_HEIGHT / (double) height));
-  }
 
   /**
    * The region of {@code frame} prepared with {@code variant}, scaled by {@code scale}.

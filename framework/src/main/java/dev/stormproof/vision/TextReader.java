@@ -72,8 +72,8 @@ final class TextReader {
         return hit.fromCache();
       }
     }
-    double scale = TextPrep.scale(region.height());
-    int psm = region.height() <= TextPrep.SINGLE_LINE_MAX ? PSM_SINGLE_LINE : PSM_SPARSE_TEXT;
+    double scale = TextPrep.scale(region, frame.size());
+    int psm = TextPrep.isLine(region, frame.size()) ? PSM_SINGLE_LINE : PSM_SPARSE_TEXT;
     Read best = null;
     boolean bestGood = false;
     for (TextPrep.Variant v : TextPrep.Variant.values()) {
