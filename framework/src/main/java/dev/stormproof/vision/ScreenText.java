@@ -168,6 +168,24 @@ public final class ScreenText {
   }
 
   /**
+   * Waits until the control whose text (or content description) is {@code text} is found: in the
+   * app's UI tree when the device gives one, else on the screen by OCR; then taps its centre.
+   * The report says which way it was found.
+   *
+   * @param text the control's words, for example {@code "COLLECT"}
+   * @param region where to look, or null for the whole screen
+   * @return where it was found and tapped
+   * @throws TextNotFoundError naming what the tree held or OCR read, when not found in time
+   */
+  public TextMatch tapControl(String text, Region region) {
+    ControlFinder.Found f = new ControlFinder(vision, this).find(text, region);
+    Point c = f.match().center();
+    vision.device().tap(c);
+    vision.report.event("tap control " + f.match() + " (found by " + f.source() + ") at " + c);
+    return f.match();
+  }
+
+  /**
    * Waits for every expectation at once: one frame per poll cycle, each pending one read on it.
    *
    * @param expectations texts that must appear or vanish, each with its own timeout
