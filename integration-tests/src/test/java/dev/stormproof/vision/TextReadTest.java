@@ -92,6 +92,15 @@ class TextReadTest {
   }
 
   @Test
+  void aControlIsFoundByOcrWhenTheDeviceGivesNoUiTree() {
+    ScreenText text = open("victory").text();
+    Bounds collect = stops.get("victory").element("collect").bounds();
+    TextMatch m = text.tapControl("COLLECT", null);
+    assertThat(collect.contains(device.taps.get(0).x(), device.taps.get(0).y())).as("tap %s inside %s", m, collect).isTrue();
+    assertThat(sink.events).contains("found control " + m + " by OCR");
+  }
+
+  @Test
   void waitsForATextToAppearAndToVanishOneFramePerPoll() {
     ScreenText text = open("battle").text();
     Region title = region(stops.get("victory"), "reward_title");

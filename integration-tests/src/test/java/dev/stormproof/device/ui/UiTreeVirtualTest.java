@@ -43,6 +43,14 @@ class UiTreeVirtualTest {
   }
 
   @Test
+  void aControlIsFoundInTheUiTreeWhenTheDeviceGivesOne(Device device, dev.stormproof.vision.Vision vision) {
+    device.startApp(Arena.COMPONENT);
+    var play = vision.text().tapControl("PLAY", null);
+    assertThat(play.confidence()).isEqualTo(100);
+    assertThat(dev.stormproof.testing.RecordingSink.registered().events).contains("found control " + play + " by the UI tree");
+  }
+
+  @Test
   void everyElementOfEveryTourStopIsANodeWithTheScenesBounds() {
     for (var size : ArenaShots.SIZES) {
       for (ArenaTour.Stop stop : ArenaTour.walkScenes(ArenaOptions.defaults(), size)) {
