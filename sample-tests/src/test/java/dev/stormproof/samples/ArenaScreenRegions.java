@@ -20,6 +20,12 @@ final class ArenaScreenRegions {
     return box(screen.width() - 340 * u, 35 * u, 300 * u, 110 * u);
   }
 
+  /** The lobby's WINS label, under the emblem (portrait). */
+  static Region wins(Size screen) {
+    double u = unit(screen);
+    return box(screen.width() / 2.0 - 220 * u, screen.height() * 0.33 + 190 * u, 440 * u, 80 * u);
+  }
+
   /** The HITS counter at the top of the battle screen. */
   static Region hits(Size screen) {
     double u = unit(screen);
