@@ -24,7 +24,23 @@ public record UiNode(int index, String text, String resourceId, String className
     String description, boolean clickable, boolean enabled, int left, int top, int right, int bottom,
     List<UiNode> children) {
 
-  /** Copies the children. */
+  /**
+   * A node; the children are copied, so a node never changes after parsing.
+   *
+   * @param index sibling index
+   * @param text the text
+   * @param resourceId the resource id
+   * @param className the class
+   * @param packageName the package
+   * @param description the content description
+   * @param clickable whether it takes taps
+   * @param enabled whether it is enabled
+   * @param left left edge
+   * @param top top edge
+   * @param right right edge
+   * @param bottom bottom edge
+   * @param children child nodes, copied
+   */
   public UiNode {
     children = List.copyOf(children);
   }

@@ -43,6 +43,23 @@ class UiTreeVirtualTest {
   }
 
   @Test
+  void oneDumpPerPollServesEveryPendingSelector(Device device) {
+    device.startApp(Arena.COMPONENT);
+    UiNode play = UiWait.forAll(device, java.util.List.of(UiSelector.any().text("PLAY")), java.time.Duration.ofSeconds(5),
+        java.time.Duration.ofMillis(100)).get(0);
+    device.tap(play.center());
+    var lobby = UiWait.forAll(device, java.util.List.of(UiSelector.any().resourceId("battle"),
+        UiSelector.any().resourceId("shop"), UiSelector.any().resourceId("coins").text("100")),
+        java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(100));
+    assertThat(lobby).extracting(UiNode::text).containsExactly("BATTLE", "SHOP", "100");
+    assertThatThrownBy(() -> UiWait.forAll(device, java.util.List.of(UiSelector.any().text("DEFEAT")),
+        java.time.Duration.ofMillis(300), java.time.Duration.ofMillis(100)))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageStartingWith("UI elements not found within 300 ms: [text='DEFEAT']; the last dump's texts are [")
+        .hasMessageContaining("BATTLE");
+  }
+
+  @Test
   void aControlIsFoundInTheUiTreeWhenTheDeviceGivesOne(Device device, dev.stormproof.vision.Vision vision) {
     device.startApp(Arena.COMPONENT);
     var play = vision.text().tapControl("PLAY", null);
