@@ -4,6 +4,7 @@ import dev.stormproof.device.Device;
 import dev.stormproof.device.DevicePool;
 import dev.stormproof.leak.Owner;
 import dev.stormproof.vision.TemplateLibrary;
+import dev.stormproof.vision.TextOptions;
 import dev.stormproof.vision.Vision;
 import dev.stormproof.vision.VisionOptions;
 import java.lang.reflect.Constructor;
@@ -187,7 +188,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
           c -> new TemplateLibraryHolder(TemplateLibrary.open(context.getRequiredTestClass().getClassLoader(), options,
               StormproofLedger.of(context), "run/templates")), TemplateLibraryHolder.class).library;
       return new VisionHolder(Vision.open(device.unreported(), library, options, StormproofLedger.of(context),
-          context.getUniqueId(), runtime(context).reports()));
+          context.getUniqueId(), runtime(context).reports()).textOptions(textOptions(context)));
     }, VisionHolder.class).vision;
   }
 
@@ -197,6 +198,15 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException("@OnDevice on [" + context.getRequiredTestClass().getSimpleName()
           + "]: " + e.getMessage(), e);
+    }
+  }
+
+  private static TextOptions textOptions(ExtensionContext context) {
+    try {
+      return TextOptions.fromConfig(context::getConfigurationParameter);
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("@OnDevice on [" + context.getRequiredTestClass().getSimpleName()
+          + "]: a stormproof.text.* configuration parameter is invalid: " + e.getMessage(), e);
     }
   }
 

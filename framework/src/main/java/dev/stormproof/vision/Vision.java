@@ -68,6 +68,9 @@ public final class Vision implements AutoCloseable {
   private final AtomicLong searches = new AtomicLong();
   private final AtomicLong hits = new AtomicLong();
   private final AtomicLong frames = new AtomicLong();
+  private final ScreenText text = new ScreenText(this);
+  private volatile TextOptions textOptions = TextOptions.defaults();
+  private TextEngine textEngine; // guarded by this; freed in close()
 
   private record ResultKey(long frameHash, int width, int height, String template, Region region,
       double minScale, double maxScale, boolean color, boolean all, double threshold) {}
@@ -535,6 +538,34 @@ public final class Vision implements AutoCloseable {
   }
 
   /**
+   * Reading text and numbers on this Vision's screen (OCR).
+   *
+   * @return the text reader, sharing this Vision's frames, timeouts and native scope
+   */
+  public ScreenText text() {
+    return text;
+  }
+
+  /**
+   * Sets where trained data comes from; takes effect before the first text read.
+   *
+   * @param options OCR settings
+   * @return this Vision
+   */
+  public Vision textOptions(TextOptions options) {
+    this.textOptions = java.util.Objects.requireNonNull(options, "options");
+    return this;
+  }
+
+  /** The engine, loaded on first use inside a call (moved out of its scope, freed by close). */
+  synchronized TextEngine textEngine(LedgerScope scope) {
+    if (textEngine == null) {
+      textEngine = TextEngine.open(textOptions, scope);
+    }
+    return textEngine;
+  }
+
+  /**
    * Frees every native buffer of this Vision (frames, score maps; the private template library)
    * after calls in flight finish. Idempotent. Called by the JUnit layer in afterEach.
    */
@@ -556,6 +587,11 @@ public final class Vision implements AutoCloseable {
         w.close();
       }
       results.invalidateAll();
+      synchronized (this) {
+        if (textEngine != null) {
+          textEngine.close();
+        }
+      }
     });
     if (ownsLibrary) {
       library.close();

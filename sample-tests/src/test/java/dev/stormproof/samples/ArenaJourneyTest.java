@@ -7,6 +7,7 @@ import dev.stormproof.device.virtual.arena.Arena;
 import dev.stormproof.junit.ExpectTemplate;
 import dev.stormproof.junit.OnDevice;
 import dev.stormproof.vision.Match;
+import dev.stormproof.vision.NumberStyle;
 import dev.stormproof.vision.Vision;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -26,9 +27,10 @@ class ArenaJourneyTest {
   @DisplayName("PLAY opens the lobby with 100 coins")
   @ExpectTemplate("arena/title.png")
   @ExpectTemplate(value = "arena/battle.png", after = true)
-  void playOpensTheLobby(Device device, @ExpectTemplate("arena/play.png") Match play) {
+  void playOpensTheLobby(Device device, Vision vision, @ExpectTemplate("arena/play.png") Match play) {
     device.tap(play.center());
-    assertThat(Arena.coins(device)).isEqualTo(100);
+    vision.waitFor("arena/battle.png"); // past the loading screen
+    assertThat(vision.text().number(ArenaScreenRegions.coins(device.screenSize()), NumberStyle.GROUPED)).isEqualTo(100);
   }
 
   @Test
@@ -42,6 +44,7 @@ class ArenaJourneyTest {
     vision.tap("arena/collect.png"); // the reward pop-up, wherever it appears
     vision.waitFor("arena/battle.png");
 
-    assertThat(Arena.state(device)).containsEntry("coins", "200").containsEntry("battlesWon", "1");
+    assertThat(vision.text().number(ArenaScreenRegions.coins(device.screenSize()), NumberStyle.GROUPED)).isEqualTo(200);
+    assertThat(vision.text().read(ArenaScreenRegions.wins(device.screenSize()))).isEqualTo("WINS 1");
   }
 }

@@ -7,6 +7,7 @@ import dev.stormproof.device.virtual.arena.Arena;
 import dev.stormproof.junit.ExpectTemplate;
 import dev.stormproof.junit.OnDevice;
 import dev.stormproof.vision.Match;
+import dev.stormproof.vision.NumberStyle;
 import dev.stormproof.vision.Vision;
 import java.util.HashSet;
 import java.util.Set;
@@ -39,7 +40,8 @@ class RewardPopupTest {
       vision.waitFor("arena/battle.png");
     }
     assertThat(collects).extracting(Match::center).doesNotHaveDuplicates().hasSize(3);
-    assertThat(Arena.state(device)).containsEntry("coins", "400").containsEntry("battlesWon", "3");
+    assertThat(vision.text().number(ArenaScreenRegions.coins(device.screenSize()), NumberStyle.GROUPED)).isEqualTo(400);
+    assertThat(vision.text().read(ArenaScreenRegions.wins(device.screenSize()))).isEqualTo("WINS 3");
   }
 
   @Test
@@ -51,6 +53,6 @@ class RewardPopupTest {
     }
     vision.tap("arena/close.png");
     vision.waitVanish("arena/victory.png");
-    assertThat(Arena.coins(device)).isEqualTo(100);
+    assertThat(vision.text().number(ArenaScreenRegions.coins(device.screenSize()), NumberStyle.GROUPED)).isEqualTo(100);
   }
 }

@@ -6,6 +6,7 @@ import dev.stormproof.device.Device;
 import dev.stormproof.device.Size;
 import dev.stormproof.device.virtual.arena.Arena;
 import dev.stormproof.junit.OnDevice;
+import dev.stormproof.vision.NumberStyle;
 import dev.stormproof.vision.Vision;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +37,8 @@ class ScreenSizesTest {
     vision.tap("arena/shop.png");
     vision.waitFor("arena/shop_title.png");
 
-    assertThat(Arena.state(device)).containsEntry("size", size).containsEntry("battlesWon", "1");
+    // The won battle's 100 coins, read off the shop's counter at this size.
+    assertThat(vision.text().number(ArenaScreenRegions.coins(device.screenSize()), NumberStyle.GROUPED)).isEqualTo(200);
   }
 
   @AfterEach

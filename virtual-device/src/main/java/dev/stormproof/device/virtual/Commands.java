@@ -73,6 +73,7 @@ final class Commands {
       case "setprop" -> process.setprop(args, io);
       case "logcat" -> process.logcat(args, io);
       case "ls" -> process.ls(args, io);
+      case "uiautomator" -> uiautomator(args, io);
       default -> {
         io.err("/system/bin/sh: " + name + ": inaccessible or not found\n");
         yield 127;
@@ -279,6 +280,22 @@ final class Commands {
     }
     long now = device.now();
     io.out("app: " + device.app().packageName() + "\n" + device.tapLog().format() + device.app().dump(now) + "\n");
+    return 0;
+  }
+
+  /** {@code uiautomator dump /dev/tty}: the app's UI tree on stdout, as on a phone. */
+  private int uiautomator(List<String> args, ShellIo io) throws IOException {
+    List<String> tty = List.of("dump", "/dev/tty");
+    if (!args.equals(tty) && !args.equals(List.of("dump", "/dev/stdout"))) {
+      io.err("uiautomator: only 'uiautomator dump /dev/tty' is supported on the virtual device (no file system)\n");
+      return 1;
+    }
+    String xml = device.app().uiDump(device.screenSize(), device.now());
+    if (xml == null) {
+      io.err("ERROR: null root node returned by UiTestAutomationBridge.\n");
+      return 1;
+    }
+    io.out(xml + "UI hierchary dumped to: " + args.get(1) + "\n");
     return 0;
   }
 

@@ -138,4 +138,15 @@ public interface VirtualApp {
   default List<String> crashLog() {
     return List.of();
   }
+
+  /**
+   * The UI tree in the XML {@code uiautomator dump} writes, or null when the app has none.
+   *
+   * @param size the screen size the bounds refer to
+   * @param nowMillis the device clock
+   * @return the dump, or null
+   */
+  default String uiDump(Size size, long nowMillis) {
+    return null;
+  }
 }

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Arena's only font: DejaVu Sans Bold, bundled as {@value #RESOURCE} (Bitstream Vera licence,
+ * Arena's fonts: DejaVu Sans Bold for its text, bundled as {@value #RESOURCE} (Bitstream Vera licence,
  * text beside it). Text is drawn as filled glyph outlines rather than with {@code drawString}, so
  * Java2D's own rasteriser paints it and no system font or glyph cache is involved.
  *
@@ -22,6 +22,50 @@ import java.util.Map;
 final class ArenaFont {
   /** Class-path location of the bundled font file. */
   public static final String RESOURCE = "/dev/stormproof/arena/DejaVuSans-Bold.ttf";
+
+  /**
+   * The faces Arena draws with: its text in {@link #SANS}; its counters in two other game-style
+   * faces (coins in a monospaced "digital counter" face, rewards in a serif), so OCR is measured
+   * on more than one font. Bundled unmodified with their licence texts.
+   */
+  public enum Face {
+    /** DejaVu Sans Bold: every text but the counters. */
+    SANS(RESOURCE),
+    /** DejaVu Sans Mono Bold: the coin counter. */
+    MONO("/dev/stormproof/arena/DejaVuSansMono-Bold.ttf"),
+    /** DejaVu Serif Bold: the reward amount. */
+    SERIF("/dev/stormproof/arena/DejaVuSerif-Bold.ttf");
+
+    private final String resource;
+    private volatile Font font;
+
+    Face(String resource) {
+      this.resource = resource;
+    }
+
+    /**
+     * The face at 1 pt.
+     *
+     * @return the font
+     * @throws IllegalStateException when the file is missing or unreadable (a broken build)
+     */
+    public Font font() {
+      Font f = font;
+      if (f == null) {
+        font = f = this == SANS ? Holder.FONT : load(resource);
+      }
+      return f;
+    }
+
+    /**
+     * Its class-path location.
+     *
+     * @return the resource path
+     */
+    public String resource() {
+      return resource;
+    }
+  }
   /** Its family name as the font file declares it. */
   public static final String FAMILY = "DejaVu Sans";
 
@@ -47,10 +91,15 @@ final class ArenaFont {
 
   /** The outline of {@code text} at {@code size} pixels, baseline at y = 0, starting at x = 0. */
   Shape outline(String text, float size) {
-    String key = size + "|" + text;
+    return outline(Face.SANS, text, size);
+  }
+
+  /** {@link #outline(String, float)} in {@code face}. */
+  Shape outline(Face face, String text, float size) {
+    String key = face + "|" + size + "|" + text;
     Shape s = outlines.get(key);
     if (s == null) {
-      s = bold().deriveFont(size).createGlyphVector(FRC, text).getOutline();
+      s = face.font().deriveFont(size).createGlyphVector(FRC, text).getOutline();
       outlines.put(key, s);
     }
     return s;
@@ -58,32 +107,42 @@ final class ArenaFont {
 
   /** The outline of {@code text} with its visual bounds centred on (cx, cy). */
   Shape centred(String text, float size, double cx, double cy) {
-    Shape s = outline(text, size);
+    return centred(Face.SANS, text, size, cx, cy);
+  }
+
+  /** {@link #centred(String, float, double, double)} in {@code face}. */
+  Shape centred(Face face, String text, float size, double cx, double cy) {
+    Shape s = outline(face, text, size);
     var b = s.getBounds2D();
     return AffineTransform.getTranslateInstance(cx - b.getCenterX(), cy - b.getCenterY()).createTransformedShape(s);
   }
 
   /** The largest size up to {@code size} at which {@code text} is at most {@code maxWidth} wide. */
   float fit(String text, float size, double maxWidth) {
-    double w = outline(text, size).getBounds2D().getWidth();
+    return fit(Face.SANS, text, size, maxWidth);
+  }
+
+  /** {@link #fit(String, float, double)} in {@code face}. */
+  float fit(Face face, String text, float size, double maxWidth) {
+    double w = outline(face, text, size).getBounds2D().getWidth();
     return w <= maxWidth || w == 0 ? size : (float) (size * maxWidth / w);
   }
 
   private static final class Holder {
-    static final Font FONT = load();
+    static final Font FONT = load(RESOURCE);
+  }
 
-    private static Font load() {
-      try (InputStream in = ArenaFont.class.getResourceAsStream(RESOURCE)) {
-        if (in == null) {
-          throw new IllegalStateException("Arena font " + RESOURCE + " is not on the class path; "
-              + "the framework jar is incomplete: rebuild it");
-        }
-        return Font.createFont(Font.TRUETYPE_FONT, in);
-      } catch (FontFormatException e) {
-        throw new IllegalStateException("Arena font " + RESOURCE + " is not a TrueType font: " + e.getMessage(), e);
-      } catch (IOException e) {
-        throw new UncheckedIOException("Arena font " + RESOURCE + " could not be read", e);
+  private static Font load(String resource) {
+    try (InputStream in = ArenaFont.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("Arena font " + resource + " is not on the class path; "
+            + "the framework jar is incomplete: rebuild it");
       }
+      return Font.createFont(Font.TRUETYPE_FONT, in);
+    } catch (FontFormatException e) {
+      throw new IllegalStateException("Arena font " + resource + " is not a TrueType font: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Arena font " + resource + " could not be read", e);
     }
   }
 }

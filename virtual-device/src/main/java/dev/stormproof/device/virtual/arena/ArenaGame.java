@@ -155,6 +155,12 @@ public final class ArenaGame implements VirtualApp {
     return new ArenaLayout(size).scene(state, nowMillis);
   }
 
+  /** Arena's scene as {@code uiautomator dump} XML (see {@link ArenaUiDump}). */
+  @Override
+  public synchronized String uiDump(Size size, long nowMillis) {
+    return ArenaUiDump.xml(scene(size, nowMillis));
+  }
+
   /**
    * What is visible at the current screen size.
    *

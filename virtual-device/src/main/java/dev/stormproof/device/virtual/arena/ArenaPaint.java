@@ -73,10 +73,16 @@ final class ArenaPaint {
   /** Outlined text with a soft drop shadow, centred on (cx, cy). */
   static void label(Graphics2D g, ArenaFont font, String text, float size, double cx, double cy,
       java.awt.Paint fill, Color outline) {
-    Shape shadow = font.centred(text, size, cx, cy + size * 0.07);
+    label(g, font, ArenaFont.Face.SANS, text, size, cx, cy, fill, outline);
+  }
+
+  /** {@link #label(Graphics2D, ArenaFont, String, float, double, double, java.awt.Paint, Color)} in {@code face}. */
+  static void label(Graphics2D g, ArenaFont font, ArenaFont.Face face, String text, float size, double cx, double cy,
+      java.awt.Paint fill, Color outline) {
+    Shape shadow = font.centred(face, text, size, cx, cy + size * 0.07);
     g.setColor(new Color(0, 0, 0, 90));
     g.fill(shadow);
-    Shape s = font.centred(text, size, cx, cy);
+    Shape s = font.centred(face, text, size, cx, cy);
     g.setStroke(new BasicStroke(size * 0.12f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
     g.setColor(outline);
     g.draw(s);

@@ -160,8 +160,9 @@ final class ArenaRenderer {
         ArenaPaint.chip(g, b);
         double d = b.height() * 0.72;
         ArenaPaint.coin(g, b.x() + b.height() * 0.14, b.y() + b.height() * 0.14, d);
-        float size = font.fit(e.text(), (float) (b.height() * 0.46), b.width() - b.height() * 1.3);
-        ArenaPaint.label(g, font, e.text(), size, b.x() + b.height() + (b.width() - b.height()) / 2.0, cy, Color.WHITE, ink);
+        float size = font.fit(ArenaFont.Face.MONO, e.text(), (float) (b.height() * 0.5), b.width() - b.height() * 1.3);
+        ArenaPaint.label(g, font, ArenaFont.Face.MONO, e.text(), size, b.x() + b.height() + (b.width() - b.height()) / 2.0,
+            cy, Color.WHITE, ink);
       }
       case "player" -> {
         ArenaPaint.chip(g, b);
@@ -175,7 +176,8 @@ final class ArenaRenderer {
         double d = b.height() * 0.7;
         ArenaPaint.coin(g, b.x(), b.y() + b.height() * 0.15, d);
         double room = b.width() - d * 1.15;
-        ArenaPaint.label(g, font, e.text(), font.fit(e.text(), (float) (b.height() * 0.45), room), b.right() - room / 2, cy, gold, ink);
+        ArenaPaint.label(g, font, ArenaFont.Face.SERIF, e.text(), font.fit(ArenaFont.Face.SERIF, e.text(),
+            (float) (b.height() * 0.45), room), b.right() - room / 2, cy, gold, ink);
       }
       case "enemy_hp" -> {
         g.setColor(new Color(20, 10, 10, 200));

@@ -14,13 +14,22 @@ import javax.imageio.ImageIO;
  *
  * <p>Usage: {@code ArenaShots <folder> [seed] [WxH ...]}; default sizes 720x1600, 1080x2400,
  * 1440x3200 and 2400x1080, default seed {@value ArenaOptions#DEFAULT_SEED}.
+ *
+ * <p>Internal: public for the integration tests and benchmarks ({@link #SIZES}); not part of the API.
  */
-final class ArenaShots {
+public final class ArenaShots {
+  /** The four screen sizes Arena is checked at: three portrait phones and one landscape. */
   public static final List<Size> SIZES = List.of(
       new Size(720, 1600), new Size(1080, 2400), new Size(1440, 3200), new Size(2400, 1080));
 
   private ArenaShots() {}
 
+  /**
+   * Writes the screenshots.
+   *
+   * @param args the folder, then optionally the seed and sizes
+   * @throws IOException when a file cannot be written
+   */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
       throw new IllegalArgumentException("usage: ArenaShots <folder> [seed] [WxH ...], for example /tmp/arena-shots 42 1080x2400");
