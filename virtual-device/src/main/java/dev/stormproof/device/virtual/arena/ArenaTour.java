@@ -81,8 +81,14 @@ public final class ArenaTour {
     return List.copyOf(t.stops);
   }
 
-  /** The same walk without rendering: every stop's frame is {@code null}; for layout checks. */
-  static List<Stop> walkScenes(ArenaOptions options, Size size) {
+  /**
+   * The same walk without rendering: every stop's frame is {@code null}; for layout checks.
+   *
+   * @param options the game's options
+   * @param size the screen size
+   * @return the stops, in order
+   */
+  public static List<Stop> walkScenes(ArenaOptions options, Size size) {
     ArenaTour t = new ArenaTour(options, size, false);
     t.run();
     return List.copyOf(t.stops);
