@@ -3,6 +3,9 @@ package dev.stormproof.junit;
 import dev.stormproof.device.Device;
 import dev.stormproof.device.DevicePool;
 import dev.stormproof.leak.Owner;
+import dev.stormproof.report.ScreenMemory;
+import dev.stormproof.report.StepMode;
+import dev.stormproof.tap.ActionReport;
 import dev.stormproof.vision.TemplateLibrary;
 import dev.stormproof.vision.Vision;
 import dev.stormproof.vision.VisionOptions;
@@ -50,6 +53,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
   @Override
   public void beforeEach(ExtensionContext context) throws IllegalAccessException {
     screenshotPolicy(context);
+    stepMode(context);
     List<Object> instances = context.getRequiredTestInstances().getAllInstances();
     for (Object instance : instances) {
       validateFields(instance.getClass());
@@ -74,12 +78,18 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     try {
       TaskScopeExtension.closeScope(context);
     } finally {
+      TestDevice device = context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class);
+      if (device != null) {
+        device.actions().flush(null);
+      }
       attachFinalScreen(context);
       VisionHolder vision = context.getStore(NAMESPACE).remove(VISION_KEY, VisionHolder.class);
+      attachCounters(context, device, vision);
       if (vision != null) {
-        // The result cache's hit rate, for QA tuning poll intervals and waits.
-        runtime(context).reports().event("vision: " + vision.vision().stats());
         vision.close();
+      }
+      if (device != null) {
+        device.actions().screens().clear();
       }
       releaseDevice(context);
     }
@@ -103,7 +113,9 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     Owner.Binding binding = Owner.current().equals(Owner.NONE) ? Owner.bind(context.getUniqueId()) : null;
     try {
       DevicePool.Lease lease = runtime(context).pool().lease(Owner.current());
-      TestDevice testDevice = new TestDevice(lease, binding, runtime(context).reports());
+      ActionReport actions = new ActionReport(runtime(context).reports(), stepMode(context), new ScreenMemory(),
+          Thread.currentThread());
+      TestDevice testDevice = new TestDevice(lease, binding, actions);
       context.getStore(NAMESPACE).put(DEVICE_KEY, testDevice);
       return testDevice;
     } catch (RuntimeException e) {
@@ -146,6 +158,35 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     }
   }
 
+  /**
+   * Framework counters (the Vision's cache statistics, shell calls, frames, bursts) as one text
+   * attachment: they tell QA how the test used the device, but are not steps of its story.
+   */
+  private static void attachCounters(ExtensionContext context, TestDevice device, VisionHolder vision) {
+    StringBuilder text = new StringBuilder();
+    if (vision != null) {
+      // The result cache's hit rate, for QA tuning poll intervals and waits.
+      text.append("vision: ").append(vision.vision().stats()).append('\n');
+    }
+    if (device != null) {
+      text.append(device.actions().counters());
+    }
+    if (text.length() > 0) {
+      runtime(context).reports().attach("stormproof counters", "text/plain", "txt",
+          text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** {@code stormproof.report.steps}, checked before the test. */
+  private static StepMode stepMode(ExtensionContext context) {
+    try {
+      return StepMode.parse(context.getConfigurationParameter(StepMode.KEY).orElse("screens"));
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("@OnDevice on [" + context.getRequiredTestClass().getSimpleName()
+          + "]: " + e.getMessage(), e);
+    }
+  }
+
   /** {@code stormproof.report.screenshot}, checked before the test so clean-up never fails on it. */
   private static String screenshotPolicy(ExtensionContext context) {
     String when = context.getConfigurationParameter("stormproof.report.screenshot").orElse("always").trim();
@@ -173,7 +214,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
       TemplateLibrary library = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TemplateLibraryHolder.class,
           c -> new TemplateLibraryHolder(TemplateLibrary.open(context.getRequiredTestClass().getClassLoader(), options,
               StormproofLedger.of(context), "run/templates")), TemplateLibraryHolder.class).library;
-      return new VisionHolder(Vision.open(device.unreported(), library, options, StormproofLedger.of(context),
+      return new VisionHolder(Vision.open(device.device(), library, options, StormproofLedger.of(context),
           context.getUniqueId(), runtime(context).reports()));
     }, VisionHolder.class).vision;
   }

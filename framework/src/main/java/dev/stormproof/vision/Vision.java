@@ -217,11 +217,22 @@ public final class Vision implements AutoCloseable {
 
   /** Waits until visible, then taps its centre through the device. */
   public Match tap(Template template) {
-    Match m = waitFor(template);
-    Point c = m.center();
-    device.tap(c);
-    report.event(String.format(java.util.Locale.ROOT, "tap %s at %s (score %.3f)", template.path(), c, m.score()));
-    return m;
+    return step("tap " + template.path(), () -> {
+      Match m = waitFor(template);
+      device.tap(m.center());
+      return m;
+    });
+  }
+
+  /** Runs {@code body} as a report step; device and vision calls throw only unchecked exceptions. */
+  <T> T step(String name, java.util.concurrent.Callable<T> body) {
+    try {
+      return report.step(name, body);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("report step '" + name + "' failed: " + e, e);
+    }
   }
 
   /**
