@@ -75,12 +75,14 @@ public final class AllureEnvironment {
     String type;
     String buildUrl = "";
     String buildName = "";
+    String buildOrder = "";
     if ("true".equals(env.get("GITHUB_ACTIONS"))) {
       name = "GitHub Actions";
       type = "github";
       buildUrl = env.getOrDefault("GITHUB_SERVER_URL", "") + "/" + env.getOrDefault("GITHUB_REPOSITORY", "")
           + "/actions/runs/" + env.getOrDefault("GITHUB_RUN_ID", "");
       buildName = env.getOrDefault("GITHUB_WORKFLOW", "") + " #" + env.getOrDefault("GITHUB_RUN_NUMBER", "");
+      buildOrder = env.getOrDefault("GITHUB_RUN_NUMBER", "").replaceAll("\\D", "");
     } else if ("true".equals(env.get("CI"))) {
       name = "CI";
       type = "ci";
@@ -89,7 +91,8 @@ public final class AllureEnvironment {
       type = "local";
     }
     return "{\"name\":" + json(name) + ",\"type\":" + json(type) + ",\"buildName\":" + json(buildName)
-        + ",\"buildUrl\":" + json(buildUrl) + ",\"reportName\":\"Stormproof\"}\n";
+        + ",\"buildUrl\":" + json(buildUrl) + (buildOrder.isEmpty() ? "" : ",\"buildOrder\":" + buildOrder)
+        + ",\"reportName\":\"Stormproof\"}\n";
   }
 
   private void writeAtomically(String name, byte[] content) throws IOException {

@@ -12,6 +12,8 @@ import dev.stormproof.vision.VisionOptions;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -35,7 +39,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * injects it into fields and parameters, and releases it after the test. State lives only in
  * the test's store ({@link #NAMESPACE}) and, run-wide, in the launcher session's store.
  */
-final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
+    InvocationInterceptor {
 
   static final Namespace NAMESPACE = Namespace.create("dev.stormproof.junit", "OnDevice");
   private static final Namespace RUN = Namespace.create(RunResources.NAMESPACE_PART_1, RunResources.NAMESPACE_PART_2);
@@ -93,6 +98,28 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
       }
       releaseDevice(context);
     }
+  }
+
+  /**
+   * Reports the arguments of a parameterized (or other template) invocation as report
+   * parameters, named as in the source when compiled with {@code -parameters}; what Stormproof
+   * injects (device, vision, tasks, matches) is not a parameter.
+   */
+  @Override
+  public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+      ExtensionContext context) throws Throwable {
+    Parameter[] declared = call.getExecutable().getParameters();
+    List<Object> args = call.getArguments();
+    for (int i = 0; i < declared.length && i < args.size(); i++) {
+      String type = declared[i].getType().getName();
+      if (type.startsWith("dev.stormproof.") || declared[i].getType().getName().startsWith("org.junit.")) {
+        continue;
+      }
+      String name = declared[i].isNamePresent() ? declared[i].getName() : "argument " + (i + 1);
+      String value = String.valueOf(args.get(i));
+      runtime(context).reports().parameter(name, value.length() <= 200 ? value : value.substring(0, 199) + "…");
+    }
+    invocation.proceed();
   }
 
   private void releaseDevice(ExtensionContext context) throws IllegalAccessException {
