@@ -60,6 +60,7 @@ public final class AllureEnvironment {
 
   String environment() {
     Map<String, String> values = new LinkedHashMap<>();
+    values.put("stormproof.version", dev.stormproof.report.Version.stormproof());
     values.put("java.version", System.getProperty("java.version"));
     values.put("java.vendor", System.getProperty("java.vendor"));
     values.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));

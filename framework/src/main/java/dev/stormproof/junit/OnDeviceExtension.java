@@ -86,6 +86,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
       TestDevice device = context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class);
       if (device != null) {
         device.actions().flush(null);
+        DeviceEvidence.afterTest(context, device, runtime(context).reports());
       }
       attachFinalScreen(context);
       VisionHolder vision = context.getStore(NAMESPACE).remove(VISION_KEY, VisionHolder.class);

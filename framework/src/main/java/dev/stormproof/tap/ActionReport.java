@@ -39,6 +39,7 @@ public final class ActionReport {
   private final ConcurrentMap<String, LongAdder> shells = new ConcurrentHashMap<>();
   private final LongAdder captures = new LongAdder();
   private final LongAdder bursts = new LongAdder();
+  private volatile String appPackage;
 
   /**
    * Creates the report of one test.
@@ -136,6 +137,20 @@ public final class ActionReport {
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "no picture for step " + name, e);
     }
+  }
+
+  void appStarted(String component) {
+    int slash = component.indexOf('/');
+    appPackage = slash < 0 ? component : component.substring(0, slash);
+  }
+
+  /**
+   * The package of the app the test started last, for its log and version.
+   *
+   * @return the package, or empty when the test started none
+   */
+  public java.util.Optional<String> appPackage() {
+    return java.util.Optional.ofNullable(appPackage);
   }
 
   void shell(String command) {

@@ -153,6 +153,9 @@ public final class RateLimitedDevice implements Device {
   @Override
   public void startApp(String component) {
     step("start app " + component, () -> device.startApp(component), Pictures::screen);
+    if (report != null) {
+      report.appStarted(component);
+    }
   }
 
   @Override

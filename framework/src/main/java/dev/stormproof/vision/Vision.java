@@ -295,7 +295,7 @@ public final class Vision implements AutoCloseable {
       TemplateImage image = template.library().acquire(template.path());
       try {
         Matcher.Candidate best = result.candidates().isEmpty() ? null : result.candidates().get(0);
-        Evidence.attach(report, frame, image, best, result, call.scope);
+        Evidence.attach(report, frame, image, best, result, template.threshold(options), call.scope);
       } finally {
         image.release();
       }

@@ -66,11 +66,14 @@ class VisionWaitTest {
       assertThat(e.bestScore()).isLessThan(0.9);
       assertThat(e.timeout()).isEqualTo(Duration.ofMillis(300));
       assertThat(fx.report.attachments).extracting(RecordingSink.Attachment::summary).containsExactly(
-          "ui/coin.png - screenshot, best candidate outlined [image/png]",
+          "ui/coin.png - screenshot, best candidate boxed with score and threshold [image/jpeg]",
           "ui/coin.png - template [image/png]",
           "ui/coin.png - score heatmap (1/4 scale, red = high) [image/png]");
       byte[] pngMagic = {(byte) 0x89, 'P', 'N', 'G'};
-      assertThat(fx.report.attachments).extracting(RecordingSink.Attachment::content).allSatisfy(c -> assertThat(Arrays.copyOf(c, 4)).isEqualTo(pngMagic));
+      byte[] jpegMagic = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
+      assertThat(Arrays.copyOf(fx.report.attachments.get(0).content(), 3)).isEqualTo(jpegMagic);
+      assertThat(fx.report.attachments.subList(1, 3)).extracting(RecordingSink.Attachment::content)
+          .allSatisfy(c -> assertThat(Arrays.copyOf(c, 4)).isEqualTo(pngMagic));
       // The wait is a step that fails with the test's message; no separate event repeats it.
       assertThat(fx.report.steps).containsExactly("wait for ui/coin.png [failed]");
       assertThat(fx.report.events).doesNotContain(e.getMessage());

@@ -49,4 +49,22 @@ public interface VirtualApp {
 
   /** A human-readable state dump for {@code dumpsys}: current screen, counters, etc. */
   String dump(long nowMillis);
+
+  /**
+   * What the app did last, as its own log line ({@code tap 540,1800 on play}); empty for none.
+   *
+   * @return the last event
+   */
+  default String lastEvent() {
+    return "";
+  }
+
+  /**
+   * The version {@code dumpsys package} reports.
+   *
+   * @return for example {@code 1.0.0}
+   */
+  default String versionName() {
+    return "1.0.0";
+  }
 }

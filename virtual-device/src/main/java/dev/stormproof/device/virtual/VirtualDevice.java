@@ -67,6 +67,7 @@ public final class VirtualDevice implements AutoCloseable {
   private final VirtualDeviceOptions options;
   private final VirtualApp app;
   private final TapLog tapLog;
+  private final DeviceLog log = new DeviceLog();
   private final Faults faults;
   private final Commands commands;
   private final Object inputLock = new Object();
@@ -131,6 +132,7 @@ public final class VirtualDevice implements AutoCloseable {
       return t;
     });
     app.start(now());
+    log.appStarted(app.packageName(), app.component());
     acceptor = new Thread(this::acceptLoop, prefix() + "accept");
     acceptor.setDaemon(true);
     started = true;
@@ -147,6 +149,15 @@ public final class VirtualDevice implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
+  public DeviceLog log() {
+    return log;
+  }
+
+  /**
+   * The taps delivered, in order.
+   *
+   * @return the tap log
+   */
   public TapLog tapLog() {
     return tapLog;
   }
@@ -340,6 +351,7 @@ public final class VirtualDevice implements AutoCloseable {
       long now = now();
       app.tap(x, y, now);
       tapLog.record(x, y, source, now);
+      log.app('D', "Arena", app.lastEvent());
     }
   }
 
