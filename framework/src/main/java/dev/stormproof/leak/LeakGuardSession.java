@@ -58,6 +58,9 @@ public final class LeakGuardSession implements AutoCloseable {
   private Set<Thread> baselineThreads = Set.of();
   private JfrCapture jfr;
 
+  /** Per counter, (iteration, value) after each judged iteration: what the charts draw. */
+  private final java.util.Map<String, List<long[]>> judged = new java.util.LinkedHashMap<>();
+
   public LeakGuardSession(String name, LeakOptions options, Ledger ledger) {
     this.name = name;
     this.options = options;
@@ -79,6 +82,26 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   /** Marks the start of an iteration; takes the baseline when there is no warm-up. */
+  /**
+   * Chart panels for {@code growth} (as judged in iteration {@code iteration}): each counter's
+   * value after every judged iteration so far, with the baseline and tolerance the report names.
+   *
+   * @param growth the counters to draw
+   * @param leakedAt the iteration to mark as leaking, or 0
+   * @return one panel per counter
+   */
+  public synchronized List<dev.stormproof.diag.GrowthChart.Panel> panels(List<Growth> growth, int leakedAt) {
+    List<dev.stormproof.diag.GrowthChart.Panel> out = new ArrayList<>();
+    for (Growth g : growth) {
+      List<long[]> points = judged.getOrDefault(g.probe(), List.of());
+      int[] its = points.stream().mapToInt(pt -> (int) pt[0]).toArray();
+      long[] values = points.stream().mapToLong(pt -> pt[1]).toArray();
+      out.add(new dev.stormproof.diag.GrowthChart.Panel(g.probe() + (g.processWide() ? " (process-wide)" : ""), g.bytes(),
+          g.baseline(), g.tolerance(), its, values, leakedAt));
+    }
+    return out;
+  }
+
   public synchronized void iterationStarted(String label) {
     if (baseline == null && options.warmup() == 0) {
       rebaseline(Snapshot.take(options));
@@ -118,6 +141,9 @@ public final class LeakGuardSession implements AutoCloseable {
     LeakReport report = report(n, label, owner, s, stairs, attempts.get(),
         (System.nanoTime() - start) / 1_000_000, true, testFailed);
     sample(n, label, s);
+    for (Growth g : report.growth()) {
+      judged.computeIfAbsent(g.probe(), k -> new ArrayList<>()).add(new long[] {n, g.now()});
+    }
     boolean leaked = report.leaked();
     Optional<Path> kept = Optional.empty();
     if (jfr != null) {

@@ -1,6 +1,7 @@
 package dev.stormproof.device.virtual;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.stormproof.device.Point;
 import dev.stormproof.device.Size;
@@ -44,6 +45,7 @@ class DeviceLogTest {
   void theRealAdbReadsTheGamesLinesInThreadtimeFormat() throws Exception {
     device.startApp("dev.stormproof.arena/.MainActivity");
     device.tap(Point.of(540, 1800));
+    await().atMost(Duration.ofSeconds(10)).until(() -> vdev.tapLog().count() == 1); // taps stream asynchronously
     adb = new TestAdbServer();
     adb.connect(vdev.port());
     TestAdbServer.Result result = adb.run("-s", vdev.serial(), "logcat", "-d", "-v", "threadtime");
@@ -62,6 +64,7 @@ class DeviceLogTest {
   void theAppsLogKeepsItsOwnLinesAndTheCrashOfItsDeadProcess() {
     device.startApp("dev.stormproof.arena/.MainActivity");
     device.tap(Point.of(540, 1800));
+    await().atMost(Duration.ofSeconds(10)).until(() -> vdev.tapLog().count() == 1);
     vdev.log().add(999, 'W', "OtherApp", "not ours");
     device.startApp("dev.stormproof.arena/.CrashActivity");
 
