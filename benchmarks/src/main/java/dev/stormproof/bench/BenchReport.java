@@ -40,6 +40,7 @@ public final class BenchReport {
     md.append(Sections.adb(Results.read(results.resolve("adb.tsv"))));
     md.append(Sections.soak(results.resolve("soak.tsv")));
     md.append(Sections.hourSoak(Path.of("docs/soak-1h")));
+    md.append(Sections.reportSize(Path.of("docs/report-evidence")));
     md.append(Sections.jmh(results.resolve("jmh.csv")));
     Path out = a.path("out");
     Files.createDirectories(out.toAbsolutePath().getParent());

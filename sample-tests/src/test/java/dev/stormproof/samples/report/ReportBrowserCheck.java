@@ -144,6 +144,7 @@ public final class ReportBrowserCheck {
   private void checkNetwork(ChromeDriver driver, String base) {
     Json json = new Json();
     int requests = 0;
+    int elsewhere = 0;
     for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
       Map<String, Object> whole = json.toType(entry.getMessage(), Map.class);
       Map<String, Object> message = (Map<String, Object>) whole.get("message");
@@ -154,9 +155,10 @@ public final class ReportBrowserCheck {
       requests++;
       if (!url.startsWith(base) && !url.startsWith("data:") && !url.startsWith("blob:") && !url.startsWith("about:")) {
         problems.add("the page requested " + url + ", which is not on the loopback server");
+        elsewhere++;
       }
     }
-    checked.add(requests + " requests, all to " + base + " (or data:/blob:)");
+    checked.add(requests + " requests, " + elsewhere + " of them not to " + base + " (or data:/blob:)");
   }
 
   private static ChromeDriver driver() {
