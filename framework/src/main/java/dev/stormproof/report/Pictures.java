@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Small report pictures drawn on the heap with Java2D (no native buffers, so they never touch a
@@ -191,7 +192,7 @@ public final class Pictures {
   public static byte[] jpeg(BufferedImage img, float quality) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
     ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-    try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+    try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) { // no temp-file cache
       ImageWriteParam param = writer.getDefaultWriteParam();
       param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
       param.setCompressionQuality(quality);
