@@ -48,11 +48,6 @@ final class LeakMeasurement implements AutoCloseable {
       binding.close();
     }
     ReportSinks sinks = ReportSinks.discover(Thread.currentThread().getContextClassLoader());
-    if (verdict.outcome() == Verdict.Outcome.WARMUP && !sinks.isEmpty()) {
-      // Java2D's first drawing loads fonts and caches in native memory: do it before the
-      // baseline, or the clean chart of the first judged iteration would look like a leak.
-      GrowthChart.png(List.of(new GrowthChart.Panel("warm-up", false, 0, 1, new int[] {1}, new long[] {0}, 0)), 0.6);
-    }
     if (verdict.outcome() == Verdict.Outcome.CLEAN && !sinks.isEmpty()) {
       reportClean(sinks, verdict);
     }
@@ -64,8 +59,8 @@ final class LeakMeasurement implements AutoCloseable {
       // The report's text is the failure's message (and trace): no attachment repeats it.
       List<Growth> grew = verdict.report().growth().stream().filter(Growth::exceeded).toList();
       if (!grew.isEmpty()) {
-        sinks.attach("leak chart: what grew, with baseline and tolerance", "image/png", "png",
-            GrowthChart.png(session.panels(grew, verdict.iteration()), 1.0));
+        sinks.attach("leak chart: what grew, with baseline and tolerance", "image/svg+xml", "svg",
+            GrowthChart.svg(session.panels(grew, verdict.iteration()), 1.0));
       }
       sinks.attach("thread dump (grouped)", "text/plain", "txt", ThreadDump.capture(t -> true,
               t -> StormproofLedger.of(ctx).find(t).map(Ledger.Entry::site).orElse(null))
@@ -88,8 +83,9 @@ final class LeakMeasurement implements AutoCloseable {
     List<Growth> growth = verdict.report().growth();
     sinks.event(cleanLine(verdict.iteration(), growth));
     if (!growth.isEmpty()) {
-      sinks.attach("leak guard: counters per iteration", "image/png", "png",
-          GrowthChart.png(session.panels(growth, 0), 0.6));
+      // SVG: text, so a clean iteration's chart allocates no native memory the guard would see.
+      sinks.attach("leak guard: counters per iteration", "image/svg+xml", "svg",
+          GrowthChart.svg(session.panels(growth, 0), 0.6));
     }
   }
 

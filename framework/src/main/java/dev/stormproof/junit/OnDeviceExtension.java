@@ -179,8 +179,12 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     }
     DeviceRuntime runtime = runtime(context);
     try {
+      dev.stormproof.device.Screenshot shot = device.unreported().screenshot();
+      // Full size where it is evidence; half size for a passing test keeps the report small.
+      byte[] jpeg = failed ? shot.toJpeg(0.85f)
+          : dev.stormproof.report.Pictures.jpeg(dev.stormproof.report.Pictures.thumbnail(shot, shot.size().width() / 2), 0.8f);
       runtime.reports().attach(failed ? "screen when the test failed" : "screen at the end of the test",
-          "image/jpeg", "jpg", device.unreported().screenshot().toJpeg(0.85f));
+          "image/jpeg", "jpg", jpeg);
     } catch (RuntimeException e) {
       runtime.reports().event("no final screenshot: " + e.getMessage());
     }

@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * What the report's evidence costs the test that makes it: {@code stepPicture} is the picture of
  * one device action (a 1080x2400 frame scaled to 270 px, the tap drawn, JPEG), {@code burstHeatMap}
- * the heat-map of a 300-tap burst, {@code leakChart} the small chart of a clean guarded iteration
+ * the heat-map of a 300-tap burst, {@code leakChart} the small SVG chart of a clean guarded iteration
  * (three counters). All on the heap, on the test thread.
  */
 @State(Scope.Thread)
@@ -64,6 +64,6 @@ public class ReportEvidenceBench {
 
   @Benchmark
   public byte[] leakChart() {
-    return GrowthChart.png(panels, 0.6);
+    return GrowthChart.svg(panels, 0.6);
   }
 }
