@@ -51,6 +51,7 @@ final class LoopbackServer implements AutoCloseable {
     if (name.endsWith(".json")) return "application/json";
     if (name.endsWith(".png")) return "image/png";
     if (name.endsWith(".jpg")) return "image/jpeg";
+    if (name.endsWith(".svg")) return "image/svg+xml";
     if (name.endsWith(".webm")) return "video/webm";
     if (name.endsWith(".txt") || name.endsWith(".csv")) return "text/plain; charset=utf-8";
     return "application/octet-stream";

@@ -113,7 +113,8 @@ public final class ReportBrowserCheck {
       WebElement img;
       try {
         img = new WebDriverWait(driver, Duration.ofSeconds(15))
-            .until(d -> d.findElements(By.cssSelector("img.attachment__media")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+            .until(d -> d.findElements(By.cssSelector("img.attachment__media, object.attachment__embed")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> loaded(d, img) > 0);
         checked.add(where + ": image '" + image + "' loads (" + loaded(driver, img) + " px wide)");
       } catch (org.openqa.selenium.TimeoutException e) {
@@ -124,8 +125,13 @@ public final class ReportBrowserCheck {
     Files.write(shots.resolve(kind.name().replaceAll("[^A-Za-z0-9]+", "-") + ".png"), driver.getScreenshotAs(OutputType.BYTES));
   }
 
+  /** Width in pixels the image rendered at: a JPEG/PNG's natural width, an SVG object's drawn width. */
   private static long loaded(org.openqa.selenium.WebDriver d, WebElement img) {
-    Object w = ((JavascriptExecutor) d).executeScript("return arguments[0].complete ? arguments[0].naturalWidth : 0;", img);
+    Object w = ((JavascriptExecutor) d).executeScript("var e = arguments[0];"
+        + "if (e.tagName === 'IMG') { return e.complete ? e.naturalWidth : 0; }"
+        + "var doc = e.contentDocument;"
+        + "return doc && doc.documentElement && doc.documentElement.nodeName.toLowerCase() === 'svg'"
+        + " ? Math.round(doc.documentElement.getBoundingClientRect().width) : 0;", img);
     return w instanceof Number n ? n.longValue() : 0;
   }
 
