@@ -53,13 +53,12 @@ public final class LeakGuardSession implements AutoCloseable {
   private final Ledger ledger;
   private final MemorySeries series = new MemorySeries();
   private final List<long[]> history = new ArrayList<>();
+  /** Per counter, (iteration, value) after each judged iteration: what the charts draw. */
+  private final java.util.Map<String, List<long[]>> judged = new java.util.LinkedHashMap<>();
   private int iterations;
   private Snapshot baseline;
   private Set<Thread> baselineThreads = Set.of();
   private JfrCapture jfr;
-
-  /** Per counter, (iteration, value) after each judged iteration: what the charts draw. */
-  private final java.util.Map<String, List<long[]>> judged = new java.util.LinkedHashMap<>();
 
   public LeakGuardSession(String name, LeakOptions options, Ledger ledger) {
     this.name = name;
@@ -82,26 +81,6 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   /** Marks the start of an iteration; takes the baseline when there is no warm-up. */
-  /**
-   * Chart panels for {@code growth} (as judged in iteration {@code iteration}): each counter's
-   * value after every judged iteration so far, with the baseline and tolerance the report names.
-   *
-   * @param growth the counters to draw
-   * @param leakedAt the iteration to mark as leaking, or 0
-   * @return one panel per counter
-   */
-  public synchronized List<dev.stormproof.diag.GrowthChart.Panel> panels(List<Growth> growth, int leakedAt) {
-    List<dev.stormproof.diag.GrowthChart.Panel> out = new ArrayList<>();
-    for (Growth g : growth) {
-      List<long[]> points = judged.getOrDefault(g.probe(), List.of());
-      int[] its = points.stream().mapToInt(pt -> (int) pt[0]).toArray();
-      long[] values = points.stream().mapToLong(pt -> pt[1]).toArray();
-      out.add(new dev.stormproof.diag.GrowthChart.Panel(g.probe() + (g.processWide() ? " (process-wide)" : ""), g.bytes(),
-          g.baseline(), g.tolerance(), its, values, leakedAt));
-    }
-    return out;
-  }
-
   public synchronized void iterationStarted(String label) {
     if (baseline == null && options.warmup() == 0) {
       rebaseline(Snapshot.take(options));
@@ -356,6 +335,26 @@ public final class LeakGuardSession implements AutoCloseable {
 
   private static String fileName(String label) {
     return label.replaceAll("[^A-Za-z0-9_.-]+", "_");
+  }
+
+  /**
+   * Chart panels for {@code growth} (as judged in iteration {@code iteration}): each counter's
+   * value after every judged iteration so far, with the baseline and tolerance the report names.
+   *
+   * @param growth the counters to draw
+   * @param leakedAt the iteration to mark as leaking, or 0
+   * @return one panel per counter
+   */
+  public synchronized List<dev.stormproof.diag.GrowthChart.Panel> panels(List<Growth> growth, int leakedAt) {
+    List<dev.stormproof.diag.GrowthChart.Panel> out = new ArrayList<>();
+    for (Growth g : growth) {
+      List<long[]> points = judged.getOrDefault(g.probe(), List.of());
+      int[] its = points.stream().mapToInt(pt -> (int) pt[0]).toArray();
+      long[] values = points.stream().mapToLong(pt -> pt[1]).toArray();
+      out.add(new dev.stormproof.diag.GrowthChart.Panel(g.probe() + (g.processWide() ? " (process-wide)" : ""), g.bytes(),
+          g.baseline(), g.tolerance(), its, values, leakedAt));
+    }
+    return out;
   }
 
   @Override

@@ -149,15 +149,6 @@ public final class VirtualDevice implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  public DeviceLog log() {
-    return log;
-  }
-
-  /**
-   * The taps delivered, in order.
-   *
-   * @return the tap log
-   */
   public TapLog tapLog() {
     return tapLog;
   }
@@ -317,6 +308,15 @@ public final class VirtualDevice implements AutoCloseable {
 
   LatencyModel latency() {
     return options.latency();
+  }
+
+  /**
+   * The device's log buffer, served by {@code logcat}; tests may add lines of other processes.
+   *
+   * @return the log
+   */
+  public DeviceLog log() {
+    return log;
   }
 
   long now() {
