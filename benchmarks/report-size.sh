@@ -16,7 +16,7 @@ total=$(du -sb "$report" | cut -f1)
   printf 'tests\t%s\n' "$tests"
   printf 'report bytes\t%s\n' "$total"
   printf 'report bytes per test\t%s\n' "$(( total / (tests > 0 ? tests : 1) ))"
-  for ext in jpg png txt csv; do
+  for ext in jpg png svg txt csv; do
     n=$(find "$report/data/attachments" -name "*.$ext" | wc -l)
     b=$(find "$report/data/attachments" -name "*.$ext" -printf '%s\n' | awk '{s+=$1} END {print s+0}')
     printf '%s attachments\t%s\n' "$ext" "$n"

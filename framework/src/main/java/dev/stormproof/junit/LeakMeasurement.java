@@ -47,7 +47,7 @@ final class LeakMeasurement implements AutoCloseable {
     } finally {
       binding.close();
     }
-    ReportSinks sinks = ReportSinks.discover(Thread.currentThread().getContextClassLoader());
+    ReportSinks sinks = sinks(ctx);
     if (verdict.outcome() == Verdict.Outcome.CLEAN && !sinks.isEmpty()) {
       reportClean(sinks, verdict);
     }
@@ -76,6 +76,16 @@ final class LeakMeasurement implements AutoCloseable {
       });
     }
     throw new AssertionError(text);
+  }
+
+  /**
+   * The report sinks, discovered once per run: a ServiceLoader scan reads the class path's jars
+   * (native inflaters), which every clean iteration would otherwise count as native growth.
+   */
+  private static ReportSinks sinks(ExtensionContext ctx) {
+    return ctx.getRoot().getStore(ExtensionContext.Namespace.create("dev.stormproof.junit", "LeakMeasurement"))
+        .getOrComputeIfAbsent(ReportSinks.class, k -> ReportSinks.discover(Thread.currentThread().getContextClassLoader()),
+            ReportSinks.class);
   }
 
   /** One line and a small chart: a guarded test that passed shows that it was measured. */
