@@ -7,6 +7,7 @@
 # Settings (environment variables, defaults in brackets):
 #   RUNS [20] / WARMUP [3]        timed / warm-up calls per matcher in PeersBench
 #   ADB_TAPS [200]                tap commands per ADB path in AdbBench
+#   APP_SAMPLES [200]             app-guard readings per latency in AppGuardCost
 #   SOAK_ARGS [--tasks 300 --rate 20 --seconds 60]
 #   JMH_ARGS [-f 1 -wi 2 -i 3 -w 2s -r 2s]   (short: the machine is small and shared)
 #   JMH_FILTER [dev.stormproof.bench.jmh]    regex of JMH benchmarks to run
@@ -20,12 +21,13 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 if [[ -n "${QUICK:-}" ]]; then
-  : "${RUNS:=7}" "${WARMUP:=2}" "${ADB_TAPS:=60}" "${SOAK_ARGS:=--tasks 300 --rate 20 --seconds 20}"
+  : "${RUNS:=7}" "${WARMUP:=2}" "${ADB_TAPS:=60}" "${APP_SAMPLES:=60}" "${SOAK_ARGS:=--tasks 300 --rate 20 --seconds 20}"
   : "${JMH_ARGS:=-f 1 -wi 2 -i 3 -w 1s -r 1s}"
 fi
 RUNS=${RUNS:-20}
 WARMUP=${WARMUP:-3}
 ADB_TAPS=${ADB_TAPS:-200}
+APP_SAMPLES=${APP_SAMPLES:-200}
 SOAK_ARGS=${SOAK_ARGS:---tasks 300 --rate 20 --seconds 60}
 JMH_ARGS=${JMH_ARGS:--f 1 -wi 2 -i 3 -w 2s -r 2s}
 JMH_FILTER=${JMH_FILTER:-dev.stormproof.bench.jmh}
@@ -50,6 +52,7 @@ load "start"
 cat > "$R/settings.txt" <<SETTINGS
 RUNS=$RUNS WARMUP=$WARMUP (PeersBench timed / warm-up calls per matcher)
 ADB_TAPS=$ADB_TAPS (AdbBench taps per path)
+APP_SAMPLES=$APP_SAMPLES (AppGuardCost readings per latency)
 SOAK_ARGS=$SOAK_ARGS
 JMH_ARGS=$JMH_ARGS JMH_FILTER=$JMH_FILTER
 git: $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet -- . ':!docs/BENCHMARKS.md' 2>/dev/null || echo ' (with uncommitted changes)')
@@ -83,6 +86,7 @@ step peers "${JAVA[@]}" dev.stormproof.bench.PeersBench --runs "$RUNS" --warmup 
 step adb "${JAVA[@]}" dev.stormproof.bench.AdbBench --taps "$ADB_TAPS" --out "$R"
 # shellcheck disable=SC2086
 step soak "${JAVA[@]}" -XX:+AlwaysPreTouch dev.stormproof.bench.StormSoak $SOAK_ARGS --out "$R"
+step app-guard "${JAVA[@]}" dev.stormproof.bench.AppGuardCost --samples "$APP_SAMPLES" --out "$R"
 # shellcheck disable=SC2086
 step jmh "${JAVA[@]}" org.openjdk.jmh.Main $JMH_ARGS -jvmArgs "-Djava.awt.headless=true -Xms1g -Xmx1g" \
   -rf csv -rff "$R/jmh.csv" "$JMH_FILTER"

@@ -21,6 +21,8 @@ import java.util.logging.Logger;
  *
  * <p>Each file is written to a temporary name and moved into place, so a crash mid-write never
  * leaves a half-written file for the report generator.
+ *
+ * <p>Internal: public for {@code dev.stormproof.junit.allure}; not part of the API.
  */
 public final class AllureEnvironment {
 
@@ -34,7 +36,7 @@ public final class AllureEnvironment {
     this.env = env;
   }
 
-  /** The results directory configured for Allure ({@code allure.results.directory}). */
+  /** @return the files of the results directory configured for Allure ({@code allure.results.directory}) */
   public static AllureEnvironment fromSystem() {
     String dir = PropertiesUtils.loadAllureProperties()
         .getProperty("allure.results.directory", "allure-results");

@@ -20,9 +20,10 @@ import java.util.logging.Logger;
  * Allure test is running (a plain {@code main}, a pool thread that did not inherit the test's
  * context) are dropped quietly instead of logging Allure's "no test is running" error for every
  * tap. Device labels are remembered and written into {@code environment.properties} at the end
- * of the run by {@link AllureRunFiles}.
+ * of the run by {@link dev.stormproof.junit.allure.AllureRunFiles}.
  *
  * <p>Thread-safe. Never throws for reporting problems: a broken report must not fail a test.
+ * Adding the artifact is all it takes; users do not call it.
  */
 public final class AllureReportSink implements ReportSink {
 

@@ -30,6 +30,8 @@ import java.util.stream.Stream;
  * <p>Usage: {@code ReportCheck <report-dir> [--check [chromium-binary]]}: prints where the report
  * is; with {@code --check} also verifies it and throws, saying what is missing, when it does not
  * render (so {@code exec:java} fails the build).
+ *
+ * <p>Internal: public for the build (the sample tests' report profile runs it); not part of the API.
  */
 public final class ReportCheck {
 
@@ -41,11 +43,17 @@ public final class ReportCheck {
   private final Path report;
   private final String chromium;
 
-  public ReportCheck(Path report, String chromium) {
+  ReportCheck(Path report, String chromium) {
     this.report = report;
     this.chromium = chromium;
   }
 
+  /**
+   * Prints where the report is and, with {@code --check}, verifies it.
+   *
+   * @param args {@code <report-dir> [--check [chromium-binary]]}
+   * @throws Exception when the report does not render, naming what is missing
+   */
   public static void main(String[] args) throws Exception {
     if (args.length < 1) {
       throw new IllegalArgumentException("usage: ReportCheck <report-dir> [--check [chromium-binary]]");
@@ -82,7 +90,7 @@ public final class ReportCheck {
   }
 
   /** Runs the check; returns the problems found (empty: the report renders). */
-  public List<String> run() throws IOException, InterruptedException {
+  List<String> run() throws IOException, InterruptedException {
     List<String> problems = new ArrayList<>();
     Path summary = report.resolve("widgets/summary.json");
     if (!Files.isRegularFile(summary)) {

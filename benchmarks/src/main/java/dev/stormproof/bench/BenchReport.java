@@ -40,6 +40,7 @@ public final class BenchReport {
     md.append(Sections.adb(Results.read(results.resolve("adb.tsv"))));
     md.append(Sections.soak(results.resolve("soak.tsv")));
     md.append(Sections.hourSoak(Path.of("docs/soak-1h")));
+    md.append(Sections.appGuard(results.resolve("app-guard.md")));
     md.append(Sections.reportSize(Path.of("docs/report-evidence")));
     md.append(Sections.jmh(results.resolve("jmh.csv")));
     Path out = a.path("out");
@@ -56,7 +57,7 @@ public final class BenchReport {
         .append("resolves SikuliX's class path from `benchmarks/peers/sikulix/pom.xml` (SikuliX runs in its own ")
         .append("JVM: its `org.openpnp:opencv` brings `org.opencv.*` classes that clash with bytedeco's), ")
         .append("`npm install`s `@appium/opencv@4.1.5` into `benchmarks/target/node`, then runs `PeersBench`, ")
-        .append("`AdbBench`, `StormSoak`, JMH (`org.openjdk.jmh.Main`) and this report (`BenchReport`). ")
+        .append("`AdbBench`, `StormSoak`, `AppGuardCost`, JMH (`org.openjdk.jmh.Main`) and this report (`BenchReport`). ")
         .append("Each main takes `--name value` options documented in its Javadoc. `mvn verify` only compiles ")
         .append("the module and runs its harness tests; it measures nothing.\n\n");
     if (Files.exists(settings)) {

@@ -89,6 +89,24 @@ final class Sections {
     return md.append("\n").toString();
   }
 
+  static String appGuard(Path rows) {
+    StringBuilder md = new StringBuilder("## App guard: cost per iteration boundary\n\n");
+    if (!Files.exists(rows)) {
+      return md.append("_No app-guard.md: the AppGuardCost run did not happen._\n\n").toString();
+    }
+    List<String> all = lines(rows);
+    md.append("`@AppGuard` reads the app only at iteration boundaries (before and after the test method, two per ")
+        .append("iteration), never during a test. One reading is `AppProbe.sample(true)`: pid, `/proc/<pid>/status`, ")
+        .append("`ls /proc/<pid>/fd`, `dumpsys meminfo`, `dumpsys gfxinfo <pkg> reset`, `dumpsys activity processes` ")
+        .append("and `logcat -b crash -d` joined into one shell command line (a second round trip only when the pid ")
+        .append("changed). Measured by `AppGuardCost` against Arena on the virtual device over dadb (")
+        .append(all.isEmpty() ? "" : all.get(0)).append("). On a phone `dumpsys meminfo` alone takes hundreds ")
+        .append("of milliseconds, which is why the guard never samples inside a test.\n\n")
+        .append("| device latency | round trips per boundary | median ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|\n");
+    all.stream().skip(1).forEach(l -> md.append(l).append('\n'));
+    return md.append('\n').toString();
+  }
+
   /**
    * The sample suite's report: its size and its evidence. {@code benchmarks/report-size.sh}
    * writes {@code docs/report-evidence/report.tsv} after a {@code mvn -Preport verify}; the per-

@@ -7,6 +7,8 @@ import java.util.Locale;
  * The duration syntax of {@code stormproof.*} keys: {@code 250ms} (whole milliseconds),
  * {@code 10s} or {@code 1.5s} (seconds, rounded to the millisecond), {@code 2m} (whole minutes)
  * or ISO-8601 {@code PT10S}; case and surrounding blanks are ignored. Stateless, thread-safe.
+ *
+ * <p>Internal: public for Stormproof's other packages; not part of the API.
  */
 public final class DurationText {
 
@@ -16,6 +18,8 @@ public final class DurationText {
    * The duration {@code text} spells; zero and negative values are returned as written, for the
    * caller to judge.
    *
+   * @param text for example {@code 250ms}, {@code 5s}, {@code 2m} or {@code PT5S}
+   * @return the duration
    * @throws RuntimeException ({@link NumberFormatException} or
    *     {@link java.time.format.DateTimeParseException}, without a user-facing message) when
    *     {@code text} has none of the shapes above: callers wrap it in a message naming their key

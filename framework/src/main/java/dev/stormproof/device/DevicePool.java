@@ -19,6 +19,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>The pool owns its devices: {@link #close()} closes them (after which leasing fails).
  * Thread-safe.
+ *
+ * <p>Internal: public for {@code dev.stormproof.junit}; not part of the API.
  */
 public final class DevicePool implements AutoCloseable {
 
@@ -30,7 +32,13 @@ public final class DevicePool implements AutoCloseable {
   private final Duration leaseTimeout;
   private boolean closed;
 
-  /** A pool of {@code devices} (at least one) with a default wait of {@code leaseTimeout}. */
+  /**
+   * A pool that owns {@code devices}.
+   *
+   * @param devices at least one device; the pool closes them
+   * @param leaseTimeout how long {@link #lease(String)} waits for a free device
+   * @throws DeviceNotFoundException when {@code devices} is empty
+   */
   public DevicePool(List<? extends Device> devices, Duration leaseTimeout) {
     if (devices.isEmpty()) {
       throw new DeviceNotFoundException("a device pool needs at least one device; attach one or use stormproof.device=virtual");
@@ -40,19 +48,34 @@ public final class DevicePool implements AutoCloseable {
     this.leaseTimeout = Objects.requireNonNull(leaseTimeout, "leaseTimeout");
   }
 
-  /** Serials of every device in the pool. */
+  /**
+   * Serials of every device in the pool.
+   *
+   * @return the serials, in pool order
+   */
   public List<String> serials() {
     List<String> s = new ArrayList<>();
     all.forEach(d -> s.add(d.serial()));
     return s;
   }
 
-  /** Every device in the pool, leased or not, in pool order. */
+  /**
+   * Every device in the pool, leased or not.
+   *
+   * @return the devices in pool order; unmodifiable
+   */
   public List<Device> devices() {
     return all;
   }
 
-  /** Leases a device for {@code holder} (a test id, shown in messages), waiting at most the pool's lease timeout. */
+  /**
+   * Leases a device, waiting at most the pool's lease timeout.
+   *
+   * @param holder who leases it (a test id, shown in messages)
+   * @return the lease; close it to give the device back
+   * @throws DeviceTimeoutException naming every device and its holder when none was free in time
+   * @throws IllegalStateException when the pool is closed
+   */
   public Lease lease(String holder) {
     return lease(holder, leaseTimeout);
   }
@@ -60,6 +83,9 @@ public final class DevicePool implements AutoCloseable {
   /**
    * Leases a device for {@code holder}, waiting at most {@code timeout}.
    *
+   * @param holder who leases it (a test id, shown in messages)
+   * @param timeout how long to wait for a free device
+   * @return the lease; close it to give the device back
    * @throws DeviceTimeoutException naming every device and its holder when none was free in time
    * @throws IllegalStateException when the pool is closed
    */
@@ -158,12 +184,20 @@ public final class DevicePool implements AutoCloseable {
       this.owner = owner;
     }
 
-    /** The leased device; valid until this lease is closed. */
+    /**
+     * The leased device.
+     *
+     * @return the device; valid until this lease is closed
+     */
     public Device device() {
       return device;
     }
 
-    /** Who leased it. */
+    /**
+     * Who leased it.
+     *
+     * @return the holder given to {@link #lease(String)}
+     */
     public String owner() {
       return owner;
     }

@@ -22,7 +22,14 @@ public record DeviceRequest(String selection, Function<String, Optional<String>>
   /** The default selection: an attached device if there is one, else an embedded one. */
   public static final String AUTO = "auto";
 
-  /** Validates the selection. */
+  /**
+   * Validates the selection.
+   *
+   * @param selection the value of {@value #KEY}; trimmed
+   * @param config the run's configuration parameters
+   * @param env the process environment
+   * @throws IllegalArgumentException when {@code selection} is blank
+   */
   public DeviceRequest {
     Objects.requireNonNull(selection, "selection");
     Objects.requireNonNull(config, "config");

@@ -7,6 +7,13 @@ package dev.stormproof.device;
  * @param y row, {@code 0 <= y < height}
  */
 public record Point(int x, int y) {
+  /**
+   * Validates the coordinates.
+   *
+   * @param x column, {@code >= 0}
+   * @param y row, {@code >= 0}
+   * @throws IllegalArgumentException when a coordinate is negative
+   */
   public Point {
     if (x < 0 || y < 0) {
       throw new IllegalArgumentException(
@@ -14,11 +21,26 @@ public record Point(int x, int y) {
     }
   }
 
+  /**
+   * Shorthand for {@code new Point(x, y)}.
+   *
+   * @param x column, {@code >= 0}
+   * @param y row, {@code >= 0}
+   * @return the point
+   * @throws IllegalArgumentException when a coordinate is negative
+   */
   public static Point of(int x, int y) {
     return new Point(x, y);
   }
 
-  /** This point moved by {@code (dx, dy)}. */
+  /**
+   * This point moved.
+   *
+   * @param dx columns to add (may be negative)
+   * @param dy rows to add (may be negative)
+   * @return a new point
+   * @throws IllegalArgumentException when the result has a negative coordinate
+   */
   public Point offset(int dx, int dy) {
     return new Point(x + dx, y + dy);
   }

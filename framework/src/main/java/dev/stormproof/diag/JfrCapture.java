@@ -14,11 +14,13 @@ import jdk.jfr.Recording;
  * {@link #dump} it when the iteration leaked or {@link #close} (discard) when it did not. Uses
  * the JDK's {@code default} settings (low overhead) and caps the recording at
  * {@code maxBytes}. Not thread-safe: one capture per iteration, driven by one thread.
+ *
+ * <p>Internal: public for {@code dev.stormproof.leak}; not part of the API.
  */
 public final class JfrCapture implements AutoCloseable {
 
   /** Default cap of one recording: {@value} bytes. */
-  public static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
+  static final long DEFAULT_MAX_BYTES = 32L * 1024 * 1024;
 
   private final Recording recording;
 
@@ -27,8 +29,11 @@ public final class JfrCapture implements AutoCloseable {
   }
 
   /**
-   * Starts a recording named {@code name}.
+   * Starts a recording; the caller dumps or closes it.
    *
+   * @param name the recording's name
+   * @param maxBytes size cap; older data is dropped beyond it
+   * @return the running capture
    * @throws IllegalStateException when JFR is unavailable in this JVM
    */
   public static JfrCapture start(String name, long maxBytes) {
@@ -46,7 +51,13 @@ public final class JfrCapture implements AutoCloseable {
     }
   }
 
-  /** Stops the recording and writes it to {@code file} (parent directories created). */
+  /**
+   * Stops the recording, writes it, and closes it.
+   *
+   * @param file where to write ({@code .jfr}); parent directories are created
+   * @return {@code file}
+   * @throws java.io.UncheckedIOException when writing fails
+   */
   public Path dump(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());

@@ -19,6 +19,8 @@ import javax.imageio.ImageIO;
  * type does not justify a dependency). Bytes (native, heap, RSS) use the left axis in MiB;
  * counts (javacpp pointers, threads) use the right axis. Stateless and thread-safe; needs no
  * display (works headless).
+ *
+ * <p>Internal: public for {@code dev.stormproof.junit}; not part of the API.
  */
 public final class MemoryChart {
 
@@ -27,23 +29,84 @@ public final class MemoryChart {
   private static final int TOP = 60;
   private static final int BOTTOM = 50;
 
-  private record Line(String name, Color color, boolean bytes, ToLongFunction<MemorySample> value) {}
+  /**
+   * One line of a chart.
+   *
+   * @param name the legend text
+   * @param bytes true for bytes (left axis, MiB), false for counts (right axis)
+   * @param values one value per iteration of the chart, below 0 where unavailable (a gap)
+   */
+  public record Line(String name, boolean bytes, long[] values) {
+    /**
+     * Copies the values.
+     *
+     * @param name the legend text
+     * @param bytes true for bytes, false for counts
+     * @param values one value per iteration
+     */
+    public Line {
+      values = values.clone();
+    }
+  }
 
-  private static final List<Line> LINES = List.of(
-      new Line("native in use (MiB)", new Color(0xD62728), true, MemorySample::nativeBytes),
-      new Line("heap used (MiB)", new Color(0x1F77B4), true, MemorySample::heapUsed),
-      new Line("RSS (MiB)", new Color(0x7F7F7F), true, MemorySample::rssBytes),
-      new Line("javacpp pointers", new Color(0x2CA02C), false, MemorySample::javacppCount),
-      new Line("threads", new Color(0x9467BD), false, MemorySample::threads));
+  private static final Color[] PALETTE = {new Color(0xD62728), new Color(0x1F77B4),
+      new Color(0x7F7F7F), new Color(0x2CA02C), new Color(0x9467BD), new Color(0xFF7F0E),
+      new Color(0x8C564B), new Color(0xE377C2), new Color(0x17BECF), new Color(0xBCBD22)};
+
+  private record Series(String name, boolean bytes, ToLongFunction<MemorySample> value) {}
+
+  private static final List<Series> SERIES = List.of(
+      new Series("native in use (MiB)", true, MemorySample::nativeBytes),
+      new Series("heap used (MiB)", true, MemorySample::heapUsed),
+      new Series("RSS (MiB)", true, MemorySample::rssBytes),
+      new Series("javacpp pointers", false, MemorySample::javacppCount),
+      new Series("threads", false, MemorySample::threads));
 
   private MemoryChart() {}
 
-  /** PNG bytes of a {@code width} x {@code height} chart titled {@code title}. */
+  /**
+   * PNG bytes of a chart of the leak guard's memory series.
+   *
+   * @param series the samples
+   * @param title the chart's title
+   * @param width image width in pixels
+   * @param height image height in pixels
+   * @return the PNG
+   */
   public static byte[] png(MemorySeries series, String title, int width, int height) {
+    List<MemorySample> samples = series.samples();
+    int[] iterations = samples.stream().mapToInt(MemorySample::iteration).toArray();
+    List<Line> lines = new java.util.ArrayList<>();
+    for (Series s : SERIES) {
+      lines.add(new Line(s.name(), s.bytes(), samples.stream().mapToLong(s.value()).toArray()));
+    }
+    return png(title, iterations, lines, width, height);
+  }
+
+  /**
+   * PNG bytes of a chart of any per-iteration series (the app guard's counters, for example).
+   *
+   * @param title the chart's title
+   * @param iterations the iteration number of each point, ascending
+   * @param lines the lines, each with one value per iteration (colours follow their order)
+   * @param width image width in pixels
+   * @param height image height in pixels
+   * @return the PNG
+   * @throws IllegalArgumentException when a line has not one value per iteration
+   */
+  public static byte[] png(String title, int[] iterations, List<Line> lines, int width,
+      int height) {
+    for (Line l : lines) {
+      if (l.values().length != iterations.length) {
+        throw new IllegalArgumentException("chart line '" + l.name() + "' has "
+            + l.values().length + " values for " + iterations.length
+            + " iterations; pass one value per iteration (below 0 where unavailable)");
+      }
+    }
     BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
-      draw(g, series.samples(), title, width, height);
+      draw(g, iterations, lines, title, width, height);
     } finally {
       g.dispose();
     }
@@ -56,7 +119,8 @@ public final class MemoryChart {
     return out.toByteArray();
   }
 
-  private static void draw(Graphics2D g, List<MemorySample> samples, String title, int w, int h) {
+  private static void draw(Graphics2D g, int[] its, List<Line> lines, String title, int w,
+      int h) {
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
         RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -72,12 +136,11 @@ public final class MemoryChart {
     g.drawString(title, LEFT, 20);
     g.setFont(g.getFont().deriveFont(Font.PLAIN, 12f));
 
-    int firstIt = samples.isEmpty() ? 0 : samples.get(0).iteration();
-    int lastIt = samples.isEmpty() ? 1 : Math.max(samples.get(samples.size() - 1).iteration(),
-        firstIt + 1);
-    double maxMib = Math.max(1, max(samples, true) / 1048576.0) * 1.1;
+    int firstIt = its.length == 0 ? 0 : its[0];
+    int lastIt = its.length == 0 ? 1 : Math.max(its[its.length - 1], firstIt + 1);
+    double maxMib = Math.max(1, max(lines, true) / 1048576.0) * 1.1;
     // Round the count axis up to a multiple of 5 so its five grid labels are whole numbers.
-    double maxCount = Math.ceil(Math.max(1, max(samples, false)) * 1.1 / 5.0) * 5;
+    double maxCount = Math.ceil(Math.max(1, max(lines, false)) * 1.1 / 5.0) * 5;
 
     // Grid and axis labels: five divisions on both y axes share the same grid lines.
     for (int i = 0; i <= 5; i++) {
@@ -104,29 +167,30 @@ public final class MemoryChart {
 
     int legendX = LEFT;
     g.setStroke(new BasicStroke(2f));
-    for (Line line : LINES) {
-      g.setColor(line.color());
+    for (int i = 0; i < lines.size(); i++) {
+      Line line = lines.get(i);
+      g.setColor(PALETTE[i % PALETTE.length]);
       g.drawLine(legendX, 40, legendX + 18, 40);
       g.setColor(Color.BLACK);
       g.drawString(line.name(), legendX + 22, 44);
       legendX += 22 + fm.stringWidth(line.name()) + 16;
-      plot(g, samples, line, firstIt, lastIt, line.bytes() ? maxMib * 1048576.0 : maxCount,
+      g.setColor(PALETTE[i % PALETTE.length]);
+      plot(g, its, line, firstIt, lastIt, line.bytes() ? maxMib * 1048576.0 : maxCount,
           plotW, plotH);
     }
   }
 
-  private static void plot(Graphics2D g, List<MemorySample> samples, Line line, int firstIt,
-      int lastIt, double max, int plotW, int plotH) {
-    g.setColor(line.color());
+  private static void plot(Graphics2D g, int[] its, Line line, int firstIt, int lastIt,
+      double max, int plotW, int plotH) {
     int px = -1;
     int py = -1;
-    for (MemorySample s : samples) {
-      long v = line.value().applyAsLong(s);
+    for (int i = 0; i < its.length; i++) {
+      long v = line.values()[i];
       if (v < 0) {
         px = -1;
         continue;
       }
-      int x = LEFT + (int) Math.round((s.iteration() - firstIt) * (double) plotW / (lastIt - firstIt));
+      int x = LEFT + (int) Math.round((its[i] - firstIt) * (double) plotW / (lastIt - firstIt));
       int y = TOP + plotH - (int) Math.round(v / max * plotH);
       if (px >= 0) {
         g.drawLine(px, py, x, y);
@@ -138,12 +202,12 @@ public final class MemoryChart {
     }
   }
 
-  private static long max(List<MemorySample> samples, boolean bytes) {
+  private static long max(List<Line> lines, boolean bytes) {
     long max = 0;
-    for (MemorySample s : samples) {
-      for (Line line : LINES) {
-        if (line.bytes() == bytes) {
-          max = Math.max(max, line.value().applyAsLong(s));
+    for (Line line : lines) {
+      if (line.bytes() == bytes) {
+        for (long v : line.values()) {
+          max = Math.max(max, v);
         }
       }
     }

@@ -18,11 +18,17 @@ public final class MemorySeries {
   private final int capacity;
   private final List<MemorySample> samples = new ArrayList<>();
 
+  /** An empty series keeping {@value #DEFAULT_CAPACITY} samples. */
   public MemorySeries() {
     this(DEFAULT_CAPACITY);
   }
 
-  /** @throws IllegalArgumentException when {@code capacity < 2} */
+  /**
+   * An empty series.
+   *
+   * @param capacity samples kept; at least 2
+   * @throws IllegalArgumentException when {@code capacity < 2}
+   */
   public MemorySeries(int capacity) {
     if (capacity < 2) {
       throw new IllegalArgumentException(
@@ -31,6 +37,11 @@ public final class MemorySeries {
     this.capacity = capacity;
   }
 
+  /**
+   * Appends a sample, dropping the second-oldest when full (the first stays as the reference).
+   *
+   * @param sample the sample
+   */
   public synchronized void add(MemorySample sample) {
     if (samples.size() == capacity) {
       samples.remove(1);
@@ -38,12 +49,13 @@ public final class MemorySeries {
     samples.add(sample);
   }
 
+  /** @return the kept samples, oldest first; a copy */
   public synchronized List<MemorySample> samples() {
     return List.copyOf(samples);
   }
 
   /** CSV with a header row; labels are quoted, unavailable values are empty cells. */
-  public String toCsv() {
+  String toCsv() {
     StringBuilder csv = new StringBuilder(
         "iteration,label,native_bytes,javacpp_count,heap_used_bytes,rss_bytes,threads\n");
     for (MemorySample s : samples()) {
@@ -56,6 +68,7 @@ public final class MemorySeries {
     return csv.toString();
   }
 
+  /** @return the series as UTF-8 CSV with a header row; unavailable values are empty cells */
   public byte[] toCsvBytes() {
     return toCsv().getBytes(StandardCharsets.UTF_8);
   }

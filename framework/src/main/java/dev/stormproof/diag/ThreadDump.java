@@ -17,18 +17,50 @@ import java.util.function.Predicate;
  */
 public final class ThreadDump {
 
-  /** One thread at capture time. {@code creationSite} is empty when unknown. */
+  /**
+   * One thread at capture time.
+   *
+   * @param name the thread's name
+   * @param id the thread's id
+   * @param state its state
+   * @param daemon whether it is a daemon
+   * @param stack its stack, innermost first
+   * @param creationSite where it was created; empty when unknown
+   */
   public record ThreadState(String name, long id, Thread.State state, boolean daemon,
       List<StackTraceElement> stack, List<StackTraceElement> creationSite) {
+    /**
+     * Copies the lists.
+     *
+     * @param name the thread's name
+     * @param id the thread's id
+     * @param state its state
+     * @param daemon whether it is a daemon
+     * @param stack its stack, innermost first
+     * @param creationSite where it was created; empty when unknown
+     */
     public ThreadState {
       stack = List.copyOf(stack);
       creationSite = List.copyOf(creationSite);
     }
   }
 
-  /** Threads sharing one stack (and creation site). */
+  /**
+   * Threads sharing one stack (and creation site).
+   *
+   * @param stack the shared stack, innermost first
+   * @param creationSite the shared creation site; empty when unknown
+   * @param threads the threads
+   */
   public record Group(List<StackTraceElement> stack, List<StackTraceElement> creationSite,
       List<ThreadState> threads) {
+    /**
+     * Copies the thread list.
+     *
+     * @param stack the shared stack
+     * @param creationSite the shared creation site
+     * @param threads the threads
+     */
     public Group {
       threads = List.copyOf(threads);
     }
@@ -40,7 +72,13 @@ public final class ThreadDump {
     this.threads = List.copyOf(threads);
   }
 
-  /** Every live JVM thread accepted by {@code filter}; {@code sites} maps a thread to its creation site. */
+  /**
+   * Dumps every live JVM thread accepted by {@code filter}.
+   *
+   * @param filter which threads to include
+   * @param sites a thread's creation site, or null when unknown
+   * @return the dump
+   */
   public static ThreadDump capture(Predicate<Thread> filter,
       Function<Thread, StackTraceElement[]> sites) {
     List<ThreadState> states = new ArrayList<>();
@@ -53,11 +91,20 @@ public final class ThreadDump {
     return new ThreadDump(states);
   }
 
-  /** Dump of exactly {@code threads}, stacks taken now. */
+  /**
+   * Dumps these threads, those still alive, stacks taken now.
+   *
+   * @param threads the threads
+   * @param sites a thread's creation site, or null when unknown
+   * @return the dump
+   */
   public static ThreadDump of(List<Thread> threads, Function<Thread, StackTraceElement[]> sites) {
     List<ThreadState> states = new ArrayList<>();
     for (Thread t : threads) {
-      states.add(stateOf(t, t.getStackTrace(), sites.apply(t)));
+      ThreadState state = stateOf(t, t.getStackTrace(), sites.apply(t));
+      if (state.state() != Thread.State.TERMINATED) { // it stopped meanwhile: nothing to show
+        states.add(state);
+      }
     }
     return new ThreadDump(states);
   }
@@ -67,11 +114,12 @@ public final class ThreadDump {
         Arrays.asList(stack), site == null ? List.of() : Arrays.asList(site));
   }
 
+  /** @return every thread in the dump */
   public List<ThreadState> threads() {
     return threads;
   }
 
-  /** Groups by identical stack and creation site, largest group first, then by first name. */
+  /** @return the threads grouped by identical stack and creation site, largest group first, then by first name */
   public List<Group> groups() {
     Map<List<List<StackTraceElement>>, List<ThreadState>> byStack = new LinkedHashMap<>();
     List<ThreadState> sorted = new ArrayList<>(threads);
@@ -89,6 +137,9 @@ public final class ThreadDump {
   /**
    * The grouped dump as text: a header per group ({@code 3 threads [WAITING] with this stack:
    * a, b, c}), then up to {@code maxFrames} frames, then the creation site when known.
+   *
+   * @param maxFrames frames shown per stack
+   * @return the text
    */
   public String format(int maxFrames) {
     StringBuilder out = new StringBuilder();
@@ -98,7 +149,14 @@ public final class ThreadDump {
     return out.toString();
   }
 
-  /** Appends one group to {@code out}, each line starting with {@code indent}. */
+  /**
+   * Appends one group as text.
+   *
+   * @param out where to append
+   * @param g the group
+   * @param maxFrames frames shown per stack
+   * @param indent prefix of every line
+   */
   public static void formatGroup(StringBuilder out, Group g, int maxFrames, String indent) {
     List<String> names = new ArrayList<>();
     List<String> states = new ArrayList<>();
@@ -118,7 +176,14 @@ public final class ThreadDump {
     }
   }
 
-  /** Appends up to {@code maxFrames} frames, then {@code ... N more} when cut. */
+  /**
+   * Appends up to {@code maxFrames} frames, then {@code ... N more} when cut.
+   *
+   * @param out where to append
+   * @param frames the frames, innermost first
+   * @param maxFrames most frames shown
+   * @param prefix prefix of every frame line, for example {@code "    at "}
+   */
   public static void appendFrames(StringBuilder out, List<StackTraceElement> frames, int maxFrames,
       String prefix) {
     int shown = Math.min(frames.size(), maxFrames);

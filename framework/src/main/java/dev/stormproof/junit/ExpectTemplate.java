@@ -33,6 +33,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Defaults come from configuration parameters: {@code stormproof.vision.threshold},
  * {@code stormproof.vision.timeout}, {@code stormproof.vision.scales}.
+ *
+ * <p>Example:
+ * <pre>{@code
+ * @OnDevice
+ * class BattleTest {
+ *   @Test // starts on the battle screen
+ *   @ExpectTemplate(value = "arena/shop.png", absent = true)                    // before the body
+ *   @ExpectTemplate(value = "arena/victory.png", after = true, timeout = "30s") // after it
+ *   void winsTheBattle(Device device, @ExpectTemplate("arena/attack.png") Match attack) {
+ *     for (int i = 0; i < 5; i++) {
+ *       device.tap(attack.center());
+ *     }
+ *   }
+ * }
+ * }</pre>
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -41,30 +56,60 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({ExpectTemplateExtension.class, MissingOnDevice.class})
 public @interface ExpectTemplate {
 
-  /** Template path under {@code templates/} on the test class path, e.g. {@code arena/play.png}. */
+  /**
+   * The template.
+   *
+   * @return path under {@code templates/} on the test class path, e.g. {@code arena/play.png}
+   */
   String value();
 
-  /** Check after the test body (a postcondition) instead of before. Methods only. */
+  /**
+   * Check after the test body (a postcondition) instead of before. Methods only.
+   *
+   * @return true for a postcondition
+   */
   boolean after() default false;
 
-  /** Require the template NOT to be visible (wait until it vanished). Methods only. */
+  /**
+   * Require the template NOT to be visible (wait until it vanished). Methods only.
+   *
+   * @return true when the template must be absent
+   */
   boolean absent() default false;
 
-  /** Minimum TM_CCOEFF_NORMED score in (0, 1]; {@code -1} means the configured default. */
+  /**
+   * Minimum TM_CCOEFF_NORMED score.
+   *
+   * @return the threshold in (0, 1]; {@code -1} means the configured default
+   */
   double threshold() default -1;
 
-  /** How long to wait, e.g. {@code "5s"}, {@code "750ms"}, {@code "PT2S"}; empty means the configured default. */
+  /**
+   * How long to wait.
+   *
+   * @return e.g. {@code "5s"}, {@code "750ms"}, {@code "PT2S"}; empty means the configured default
+   */
   String timeout() default "";
 
   /**
    * Where to look, as fractions of the screen {@code {x, y, width, height}} in [0, 1] (the same
-   * on every resolution); empty means the whole screen.
+   * on every resolution).
+   *
+   * @return the region; empty means the whole screen
    */
   double[] region() default {};
 
-  /** Scale tolerance {@code {min, max}}, e.g. {@code {0.75, 1.33}}; empty means the configured default. */
+  /**
+   * Scale tolerance.
+   *
+   * @return {@code {min, max}}, e.g. {@code {0.75, 1.33}}; empty means the configured default
+   */
   double[] scales() default {};
 
-  /** Also compare colours of the best match (tells a red button from a green one). */
+  /**
+   * Also compare colours of the best match (tells a red button from a green one).
+   *
+   * @return true to check colours
+   */
   boolean color() default false;
 }

@@ -13,5 +13,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target(ElementType.METHOD)
 @ExtendWith({ExpectTemplateExtension.class, MissingOnDevice.class})
 public @interface ExpectTemplates {
+  /** @return the repeated annotations, in declaration order */
   ExpectTemplate[] value();
 }

@@ -13,7 +13,18 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 /**
  * Fails a test when native bytes, javacpp pointers, threads, native buffers or tasks grew
  * between iterations: the repetitions of a {@code @RepeatedTest}, the invocations of a
- * {@code @ParameterizedTest}, or (on a class) the tests of the class one after another.
+ * {@code @ParameterizedTest}, or (on a class) the tests of the class one after another:
+ * <pre>{@code
+ * @OnDevice
+ * @LeakGuard(warmup = 1)
+ * class ShopLeakTest {    // starts in the lobby
+ *   @RepeatedTest(5)
+ *   void openAndLeaveTheShop(Vision vision) {
+ *     vision.tap("arena/shop.png");
+ *     vision.tap("arena/back.png");
+ *   }
+ * }
+ * }</pre>
  *
  * <p><b>What it does.</b> The first {@link #warmup()} iterations are measured only; the baseline
  * is taken after them. Every later iteration is judged after settling (counters re-read with
@@ -54,9 +65,12 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
  * <p><b>Parallel execution.</b> The iterations of one guarded element never overlap: the
  * annotation carries {@code @Execution(SAME_THREAD)}, so repetitions, invocations and the tests of
  * a guarded class run one after another (other classes may still run concurrently). Native
- * buffers and tasks carry the test's id and are attributed exactly; native bytes, javacpp
- * pointers and threads are process-wide and the report says so. For exact process-wide numbers
- * run guarded classes in isolation ({@code @Isolated}).
+ * buffers, tasks and the threads Stormproof makes (task threads, {@code StormproofThreadFactory})
+ * carry the test's id and are attributed exactly; threads of other tests are left out (the report
+ * counts them as "other tests' threads"). Native bytes, javacpp pointers and threads nobody owns
+ * are process-wide: with {@code junit.jupiter.execution.parallel.enabled=true} they are reported
+ * as context, not as a verdict, unless {@link #strict()} or {@code stormproof.leak.strict=true}.
+ * For exact process-wide numbers run guarded classes in isolation ({@code @Isolated}).
  */
 @Documented
 @Inherited
@@ -71,21 +85,30 @@ public @interface LeakGuard {
   /** Marks an attribute as "take it from configuration". */
   int UNSET = Integer.MIN_VALUE;
 
-  /** Iterations measured before the baseline; default {@code stormproof.leak.warmup} (2). */
+  /** @return iterations measured before the baseline; default {@code stormproof.leak.warmup} (2) */
   int warmup() default UNSET;
 
-  /** Allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (16 MiB). */
+  /** @return allowed growth of native bytes in MiB; default {@code stormproof.leak.nativeBytesTolerance} (16 MiB) */
   int nativeMiBTolerance() default UNSET;
 
-  /** Allowed growth of live javacpp pointers; default {@code stormproof.leak.javacppTolerance} (0). */
+  /** @return allowed growth of live javacpp pointers; default {@code stormproof.leak.javacppTolerance} (0) */
   int javacppTolerance() default UNSET;
 
-  /** Allowed new threads; default {@code stormproof.leak.threadTolerance} (0). */
+  /** @return allowed new threads; default {@code stormproof.leak.threadTolerance} (0) */
   int threadTolerance() default UNSET;
 
-  /** Settle time in milliseconds; default {@code stormproof.leak.settleMs} (2000). */
+  /** @return settle time in milliseconds; default {@code stormproof.leak.settleMs} (2000) */
   int settleMs() default UNSET;
 
-  /** Extra thread-name regexes to ignore, added to the defaults. */
+  /**
+   * Judge process-wide counters (native bytes, javacpp pointers, threads nobody owns) under
+   * parallel execution too; {@code false} leaves it to {@code stormproof.leak.strict} (default
+   * false: there they are reported as context, not as a verdict).
+   *
+   * @return true to judge process-wide counters under parallel execution
+   */
+  boolean strict() default false;
+
+  /** @return extra thread-name regexes to ignore, added to the defaults */
   String[] ignoreThreads() default {};
 }

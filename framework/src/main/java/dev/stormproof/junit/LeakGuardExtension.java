@@ -68,7 +68,7 @@ final class LeakGuardExtension
     ExtensionContext owner = classContext(ctx);
     SessionHolder holder = owner.getStore(NAMESPACE).getOrComputeIfAbsent(List.of("session", element),
         k -> new SessionHolder(new LeakGuardSession(name, options(ctx, guard, name),
-            StormproofLedger.of(ctx))), SessionHolder.class);
+            StormproofLedger.of(ctx), parallel(ctx))), SessionHolder.class);
     return holder.session;
   }
 
@@ -78,6 +78,12 @@ final class LeakGuardExtension
       c = c.getParent().get();
     }
     return c;
+  }
+
+  /** Tests may run at the same time (JUnit's own switch; a guarded class itself runs serially). */
+  private static boolean parallel(ExtensionContext ctx) {
+    return ctx.getConfigurationParameter("junit.jupiter.execution.parallel.enabled")
+        .map(v -> v.trim().equalsIgnoreCase("true")).orElse(false);
   }
 
   static LeakOptions options(ExtensionContext ctx, LeakGuard guard, String element) {
@@ -114,6 +120,9 @@ final class LeakGuardExtension
       check(element, "settleMs", guard.settleMs(), "stormproof.leak.settleMs",
           LeakOptions.DEFAULT_SETTLE_MS);
       o = o.withSettle(Duration.ofMillis(guard.settleMs()));
+    }
+    if (guard.strict()) {
+      o = o.withStrict(true);
     }
     try {
       return o.withIgnoredThreads(List.of(guard.ignoreThreads()));

@@ -43,6 +43,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p><b>Thread safety.</b> The injected device may be used from any thread the test starts,
  * until the test ends.
+ *
+ * <p>Example:
+ * <pre>{@code
+ * @OnDevice
+ * class LobbyTest {
+ *   @Test
+ *   void opensTheShop(Device device, Vision vision) {
+ *     device.startApp("com.example.game/.MainActivity");
+ *     vision.tap("lobby/shop.png");
+ *     vision.waitFor("shop/title.png");
+ *   }
+ * }
+ * }</pre>
  */
 @Documented
 @Inherited

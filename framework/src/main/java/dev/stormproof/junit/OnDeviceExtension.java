@@ -230,6 +230,19 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     return when;
   }
 
+  /**
+   * Drops the test's queued taps now and refuses its later ones from threads other than
+   * {@code allowed} (its tasks); a no-op when the test has no device. Called on failure.
+   */
+  static void cancelTaps(ExtensionContext context, Thread allowed) {
+    TestDevice device = context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class);
+    if (device != null) {
+      int dropped = device.fenceTaps(allowed);
+      runtime(context).reports().event("the test failed: its tasks were cancelled and " + dropped
+          + " queued tap(s) dropped; later taps of its tasks are refused");
+    }
+  }
+
   /** Whether {@code @OnDevice} leased a device for this test (its beforeEach ran). */
   static boolean activeFor(ExtensionContext context) {
     return context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class) != null;
@@ -256,7 +269,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
       return VisionOptions.fromConfig(context::getConfigurationParameter);
     } catch (IllegalArgumentException e) {
       throw new ExtensionConfigurationException("@OnDevice on [" + context.getRequiredTestClass().getSimpleName()
-          + "]: a stormproof.vision.* configuration parameter is invalid: " + e.getMessage(), e);
+          + "]: " + e.getMessage(), e);
     }
   }
 
@@ -297,7 +310,12 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     if (rejected != null) {
       throw new ParameterResolutionException(where + rejected);
     }
-    return resolver.resolve(context);
+    try {
+      return resolver.resolve(context);
+    } catch (ExtensionConfigurationException e) {
+      // As is: JUnit would bury any other exception in "Failed to resolve parameter [...]".
+      throw new ParameterResolutionException(e.getMessage(), e);
+    }
   }
 
   private Resolver resolverFor(Class<?> declared) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 
 /**
  * Resolves a {@link TaskScope} parameter: one scope per test, owned by the test's unique id,
@@ -18,8 +19,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * truly outlived it. Also resolves a {@link StormproofThreadFactory} (threads named
  * {@code stormproof-<method>-<n>}, creation sites in the run's ledger) for code that needs a
  * {@code ThreadFactory}. Registered by {@link LeakGuard} and by {@code @OnDevice}.
+ *
+ * <p>Failure cancels at once: when the test body throws, or a task fails, the scope's tasks are
+ * cancelled and interrupted and the test's queued taps dropped (later taps from its tasks are
+ * refused; the test thread's own clean-up may still tap), instead of letting them run until the
+ * close timeout.
  */
-final class TaskScopeExtension implements ParameterResolver, AfterEachCallback {
+final class TaskScopeExtension implements ParameterResolver, AfterEachCallback,
+    TestExecutionExceptionHandler {
 
   static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TaskScopeExtension.class);
@@ -60,7 +67,21 @@ final class TaskScopeExtension implements ParameterResolver, AfterEachCallback {
     if (hash >= 0 && uid.endsWith("]")) {
       name += "#" + uid.substring(hash + 1, uid.length() - 1);
     }
-    return TaskScope.open(name, uid, StormproofLedger.of(ctx), options);
+    Thread testThread = Thread.currentThread();
+    return TaskScope.open(name, uid, StormproofLedger.of(ctx), options)
+        .onCancel(() -> OnDeviceExtension.cancelTaps(ctx, testThread));
+  }
+
+  @Override
+  public void handleTestExecutionException(ExtensionContext ctx, Throwable failure)
+      throws Throwable {
+    ScopeHolder holder = ctx.getStore(NAMESPACE).get(ScopeHolder.class, ScopeHolder.class);
+    if (holder != null) {
+      holder.scope.cancel(); // its hook cancels the taps
+    } else {
+      OnDeviceExtension.cancelTaps(ctx, Thread.currentThread());
+    }
+    throw failure;
   }
 
   @Override

@@ -52,6 +52,11 @@ final class TestDevice implements AutoCloseable {
     return lease.owner();
   }
 
+  /** Cancels the test's taps because it failed (see {@link dev.stormproof.tap.TapQueue#fence}). */
+  int fenceTaps(Thread allowed) {
+    return lease.device() instanceof RateLimitedDevice limited ? limited.queue().fence(lease.owner(), allowed) : 0;
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {
@@ -71,6 +76,9 @@ final class TestDevice implements AutoCloseable {
         }
       }
     } finally {
+      if (lease.device() instanceof RateLimitedDevice limited) {
+        limited.queue().unfence(lease.owner());
+      }
       lease.close();
       if (binding != null) {
         binding.close();

@@ -6,35 +6,43 @@ import java.util.function.Function;
 /**
  * Parses {@code stormproof.*} configuration values for {@code fromConfig} factories, with
  * messages that name the key, the value and the fix. Stateless.
+ *
+ * <p>Internal: public for {@code dev.stormproof.tasks}; not part of the API.
  */
 public final class ConfigValues {
   private ConfigValues() {}
 
-  /** A long, or {@code dflt} when absent or blank. @throws IllegalArgumentException when malformed */
+  /**
+   * Reads a whole number.
+   *
+   * @param config looks up a configuration parameter by key
+   * @param key the key
+   * @param dflt returned when the key is absent or blank
+   * @return the value
+   * @throws IllegalArgumentException naming the key when malformed
+   */
   public static long longValue(Function<String, Optional<String>> config, String key, long dflt) {
     Optional<String> v = config.apply(key);
     if (v.isEmpty() || v.get().isBlank()) {
       return dflt;
     }
-    try {
-      return Long.parseLong(v.get().trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Configuration " + key + " must be a whole number, was '"
-          + v.get() + "'; set it like " + key + "=" + dflt, e);
-    }
+    return dev.stormproof.config.ConfigParse.whole(key, v.get());
   }
 
-  /** {@code true}/{@code false}, or {@code dflt} when absent. @throws IllegalArgumentException when malformed */
+  /**
+   * Reads {@code true} or {@code false}, ignoring case.
+   *
+   * @param config looks up a configuration parameter by key
+   * @param key the key
+   * @param dflt returned when the key is absent or blank
+   * @return the value
+   * @throws IllegalArgumentException naming the key when malformed
+   */
   public static boolean boolValue(Function<String, Optional<String>> config, String key, boolean dflt) {
     Optional<String> v = config.apply(key);
     if (v.isEmpty() || v.get().isBlank()) {
       return dflt;
     }
-    String s = v.get().trim();
-    if (!s.equalsIgnoreCase("true") && !s.equalsIgnoreCase("false")) {
-      throw new IllegalArgumentException("Configuration " + key + " must be true or false, was '"
-          + s + "'; set it like " + key + "=" + dflt);
-    }
-    return Boolean.parseBoolean(s);
+    return dev.stormproof.config.ConfigParse.bool(key, v.get());
   }
 }

@@ -13,9 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
-import org.awaitility.pollinterval.IterativePollInterval;
 
 /**
  * The leak guard without JUnit: call {@link #iterationStarted} before and
@@ -51,36 +49,73 @@ public final class LeakGuardSession implements AutoCloseable {
   private final String name;
   private final LeakOptions options;
   private final Ledger ledger;
+  private final boolean parallel;
   private final MemorySeries series = new MemorySeries();
   private final List<long[]> history = new ArrayList<>();
   /** Per counter, (iteration, value) after each judged iteration: what the charts draw. */
   private final java.util.Map<String, List<long[]>> judged = new java.util.LinkedHashMap<>();
+  private final StairSteps stairs;
   private int iterations;
   private Snapshot baseline;
   private Set<Thread> baselineThreads = Set.of();
   private JfrCapture jfr;
 
+  /**
+   * A session; no baseline yet.
+   *
+   * @param name the guarded sequence's name, for reports
+   * @param options tolerances, settling and reporting
+   * @param ledger where the guarded work's native buffers and tasks are tracked
+   */
   public LeakGuardSession(String name, LeakOptions options, Ledger ledger) {
+    this(name, options, ledger, false);
+  }
+
+  /**
+   * A session whose process-wide counters are context only when {@code parallel} and not
+   * {@link LeakOptions#strict()}: other tests running at the same time grow them too.
+   *
+   * @param name the guarded sequence's name
+   * @param options the settings
+   * @param ledger the run's ledger (owners of buffers, tasks and threads)
+   * @param parallel whether other tests may run at the same time
+   */
+  public LeakGuardSession(String name, LeakOptions options, Ledger ledger, boolean parallel) {
     this.name = name;
     this.options = options;
     this.ledger = ledger;
+    this.parallel = parallel;
+    this.stairs = new StairSteps(options.stairWindow(), options.stairPercent(),
+        List.of("native bytes", "javacpp pointers", "threads"),
+        new long[] {STAIR_NOISE_BYTES, 0, 0}, new boolean[] {true, false, false},
+        " [process-wide]");
   }
 
-  /** The guarded sequence's name (a test class, or class and method). */
+  /** Process-wide counters decide the verdict: serial runs, or strict mode. */
+  private boolean judgesProcessWide() {
+    return !parallel || options.strict();
+  }
+
+  /** @return the guarded sequence's name (a test class, or class and method) */
   public String name() {
     return name;
   }
 
+  /** @return the options this session judges with */
   public LeakOptions options() {
     return options;
   }
 
-  /** The per-iteration series (every iteration, warm-up included). */
+  /** @return the per-iteration series (every iteration, warm-up included) */
   public MemorySeries series() {
     return series;
   }
 
-  /** Marks the start of an iteration; takes the baseline when there is no warm-up. */
+  /**
+   * Marks the start of an iteration; takes the baseline when there is no warm-up.
+   *
+   * @param label names the iteration in reports and in the JFR recording
+   */
   public synchronized void iterationStarted(String label) {
     if (baseline == null && options.warmup() == 0) {
       rebaseline(Snapshot.take(options));
@@ -92,11 +127,14 @@ public final class LeakGuardSession implements AutoCloseable {
 
   /**
    * Judges the iteration that {@code owner} (the test id carried by its ledger entries) just
-   * finished.
+   * finished. Settles first, so it may take up to {@link LeakOptions#nativeSettle()}.
    *
+   * @param owner the owner id the iteration's resources carry
+   * @param label names the iteration in reports
    * @param testFailed the test itself failed: still judged (what a failing test leaves behind is
    *     worth knowing, and JUnit adds it to the test's failure as a suppressed error), and the
    *     report says so
+   * @return the verdict; its report is the failure message when it leaked
    */
   public synchronized Verdict iterationFinished(String owner, String label, boolean testFailed) {
     int n = ++iterations;
@@ -116,7 +154,7 @@ public final class LeakGuardSession implements AutoCloseable {
     AtomicReference<Snapshot> last = new AtomicReference<>();
     settle(owner, attempts, last);
     Snapshot s = last.get();
-    List<String> stairs = stairSteps(s);
+    List<String> stairs = judgesProcessWide() ? stairSteps(s) : List.of();
     LeakReport report = report(n, label, owner, s, stairs, attempts.get(),
         (System.nanoTime() - start) / 1_000_000, true, testFailed);
     sample(n, label, s);
@@ -171,23 +209,15 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   private void awaitSettled(Duration atMost, java.util.concurrent.Callable<Boolean> attempt) {
-    try {
-      Awaitility.await("leak counters of " + name + " settle")
-          .atMost(atMost)
-          .pollInSameThread()
-          .pollDelay(Duration.ZERO)
-          .pollInterval(new IterativePollInterval(
-              d -> min(d.multipliedBy(2), options.maxBackoff()), Duration.ofMillis(1)))
-          .until(attempt);
-    } catch (ConditionTimeoutException e) {
-      // Not settled within this stretch; the caller decides whether to go on.
-    }
+    // Not settled within this stretch: the caller decides whether to go on.
+    Settling.until("leak counters of " + name + " settle", atMost, Duration.ofMillis(1),
+        options.maxBackoff(), attempt);
   }
 
   private boolean onlyNativeBytesExceeded(String owner, Snapshot s) {
     boolean nativeExceeded = false;
     for (Growth g : growth(owner, s)) {
-      if (g.exceeded()) {
+      if (g.alarms()) {
         if (!g.probe().equals("native bytes")) {
           return false;
         }
@@ -213,14 +243,10 @@ public final class LeakGuardSession implements AutoCloseable {
         now.threads());
   }
 
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
   /** Clean, or only collected buffers are left (they can never come back, waiting is futile). */
   private boolean settled(String owner, Snapshot s) {
     for (Growth g : growth(owner, s)) {
-      if (g.exceeded() && !g.probe().equals("native buffers")) {
+      if (g.alarms() && !g.probe().equals("native buffers")) {
         return false;
       }
     }
@@ -229,14 +255,28 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   private List<Growth> growth(String owner, Snapshot s) {
+    ThreadAttribution t = threads(owner, s);
+    return growth(owner, s, t, t.judged(judgesProcessWide()).size());
+  }
+
+  /** {@code judgedThreads}: how many of the judged threads were alive at the dump. */
+  private List<Growth> growth(String owner, Snapshot s, ThreadAttribution threads,
+      int judgedThreads) {
+    boolean judged = judgesProcessWide();
     List<Growth> g = new ArrayList<>();
     if (s.nativeBytes() >= 0 && baseline.nativeBytes() >= 0) {
       g.add(new Growth("native bytes", baseline.nativeBytes(), s.nativeBytes(),
-          options.nativeBytesTolerance(), true, true));
+          options.nativeBytesTolerance(), true, true, judged));
     }
     g.add(new Growth("javacpp pointers", baseline.javacppCount(), s.javacppCount(),
-        options.javacppTolerance(), false, true));
-    g.add(new Growth("threads", 0, newThreads(s).size(), options.threadTolerance(), false, true));
+        options.javacppTolerance(), false, true, judged));
+    if (judged) {
+      g.add(new Growth("threads", 0, judgedThreads, options.threadTolerance(), false, true));
+    } else {
+      g.add(new Growth("threads", 0, judgedThreads, options.threadTolerance(), false, false));
+      g.add(new Growth("unowned threads", 0, threads.unowned().size(),
+          options.threadTolerance(), false, true, false));
+    }
     g.add(new Growth("native buffers", 0, owned(owner, Ledger.Kind.NATIVE_BUFFER).size(),
         options.bufferTolerance(), false, false));
     g.add(new Growth("tasks", 0, owned(owner, Ledger.Kind.TASK).size(), options.taskTolerance(),
@@ -244,14 +284,8 @@ public final class LeakGuardSession implements AutoCloseable {
     return g;
   }
 
-  private List<Thread> newThreads(Snapshot s) {
-    List<Thread> fresh = new ArrayList<>();
-    for (Thread t : s.threads()) {
-      if (!baselineThreads.contains(t) && t.isAlive()) {
-        fresh.add(t);
-      }
-    }
-    return fresh;
+  private ThreadAttribution threads(String owner, Snapshot s) {
+    return ThreadAttribution.of(owner, s.threads(), baselineThreads, ledger);
   }
 
   private List<Ledger.Entry> owned(String owner, Ledger.Kind kind) {
@@ -265,53 +299,38 @@ public final class LeakGuardSession implements AutoCloseable {
   }
 
   private List<String> stairSteps(Snapshot s) {
-    int window = options.stairWindow();
-    history.add(new long[] {s.nativeBytes(), s.javacppCount(), s.threads().size()});
-    List<String> found = new ArrayList<>();
-    if (window == 0 || history.size() < window + 1) {
-      return found;
-    }
-    String[] names = {"native bytes", "javacpp pointers", "threads"};
-    long[] noise = {STAIR_NOISE_BYTES, 0, 0};
-    long[] base = {baseline.nativeBytes(), baseline.javacppCount(), baseline.threads().size()};
-    List<long[]> recent = history.subList(history.size() - window - 1, history.size());
-    for (int p = 0; p < names.length; p++) {
-      int rises = 0;
-      for (int i = 1; i < recent.size(); i++) {
-        if (recent.get(i)[p] >= 0 && recent.get(i)[p] - recent.get(i - 1)[p] > noise[p]) {
-          rises++;
-        }
-      }
-      long total = recent.get(recent.size() - 1)[p] - recent.get(0)[p];
-      // A staircase that only climbs back from a dip below the baseline is recovery, not a leak.
-      boolean aboveBaseline = recent.get(recent.size() - 1)[p] > base[p];
-      if (rises * 100 >= options.stairPercent() * window && total > noise[p] && aboveBaseline) {
-        found.add(String.format("%-16s rose in %d of the last %d iterations (%s in all, each "
-            + "step within tolerance): stair-step growth [process-wide]", names[p], rises,
-            window, "+" + Growth.amount(total, p == 0)));
-      }
-    }
-    if (!found.isEmpty()) {
-      history.clear(); // report a staircase once, then watch for the next one
-    }
-    return found;
+    return stairs.record(new long[] {s.nativeBytes(), s.javacppCount(), s.threads().size()},
+        new long[] {baseline.nativeBytes(), baseline.javacppCount(), baseline.threads().size()});
   }
 
   private LeakReport report(int n, String label, String owner, Snapshot s, List<String> stairs,
       int attempts, long millis, boolean judged, boolean testFailed) {
-    List<Growth> growth = baseline == null ? List.of() : growth(owner, s);
-    boolean leaked = judged && (!stairs.isEmpty()
-        || growth.stream().anyMatch(Growth::exceeded));
-    List<Thread> fresh = baseline == null ? List.of() : newThreads(s);
+    ThreadAttribution attribution = baseline == null ? null : threads(owner, s);
+    List<Thread> fresh = attribution == null ? List.of()
+        : attribution.judged(judgesProcessWide());
     ThreadDump threads = ThreadDump.of(fresh, t -> ledger.find(t).map(Ledger.Entry::site)
         .orElse(null));
+    List<Growth> growth = baseline == null ? List.of()
+        : growth(owner, s, attribution, threads.threads().size());
+    boolean leaked = judged && (!stairs.isEmpty()
+        || growth.stream().anyMatch(Growth::alarms));
+    List<String> context = new ArrayList<>();
+    if (attribution != null && attribution.others() > 0) {
+      context.add("other tests' threads: " + attribution.others()
+          + " (owned by tests running at the same time; not this test's growth)");
+    }
+    if (!judgesProcessWide()) {
+      context.add("process-wide counters are context, not a verdict, under parallel execution"
+          + " (other tests grow them too); stormproof.leak.strict=true or"
+          + " @LeakGuard(strict = true) judges them");
+    }
     String header = (leaked ? "LEAK: " : "No leak: ") + "@LeakGuard after iteration " + n
         + " (" + label + ") of " + name + "; baseline after " + options.warmup()
         + " warm-up iteration(s); counters read " + attempts + " time(s) over " + millis
         + " ms while settling"
         + (testFailed ? "; the test itself failed, this is what it left behind" : "");
     return new LeakReport(header, growth, stairs, owned(owner, Ledger.Kind.NATIVE_BUFFER),
-        owned(owner, Ledger.Kind.TASK), threads, s, options, leaked);
+        owned(owner, Ledger.Kind.TASK), threads, s, options, leaked, context);
   }
 
   /** Two GC-separated readings, lowest counts kept: background native churn inflates one. */

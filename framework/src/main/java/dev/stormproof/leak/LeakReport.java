@@ -25,11 +25,12 @@ public final class LeakReport {
   private final Snapshot info;
   private final LeakOptions options;
   private final boolean leaked;
+  private final List<String> context;
   private volatile String text;
 
   LeakReport(String header, List<Growth> growth, List<String> stairSteps,
       List<Ledger.Entry> buffers, List<Ledger.Entry> tasks, ThreadDump threads, Snapshot info,
-      LeakOptions options, boolean leaked) {
+      LeakOptions options, boolean leaked, List<String> context) {
     this.header = header;
     this.growth = List.copyOf(growth);
     this.stairSteps = List.copyOf(stairSteps);
@@ -39,37 +40,43 @@ public final class LeakReport {
     this.info = info;
     this.options = options;
     this.leaked = leaked;
+    this.context = List.copyOf(context);
     if (leaked) {
       // Render now: entries are released from the ledger once reported, which changes them.
       this.text = render();
     }
   }
 
+  /** @return true when the iteration leaked */
   public boolean leaked() {
     return leaked;
   }
 
-  /** Every judged counter, leaking or not. */
+  /**
+   * Every judged counter, leaking or not: what the report's charts and clean line show.
+   *
+   * @return the counters in report order
+   */
   public List<Growth> growth() {
     return growth;
   }
 
-  /** Threads that appeared since the baseline and did not stop. */
+  /** @return threads that appeared since the baseline and did not stop */
   public ThreadDump newThreads() {
     return threads;
   }
 
-  /** Native buffers still owned by the iteration (open, or collected without close). */
+  /** @return native buffers still owned by the iteration (open, or collected without close) */
   public List<Ledger.Entry> buffers() {
     return buffers;
   }
 
-  /** Tasks still live for the iteration. */
+  /** @return tasks still live for the iteration */
   public List<Ledger.Entry> tasks() {
     return tasks;
   }
 
-  /** The report as text; a clean iteration's report is rendered only if asked for. */
+  /** @return the report as text; a clean iteration's report is rendered only when asked for */
   public String text() {
     String t = text;
     if (t == null) {
@@ -89,7 +96,7 @@ public final class LeakReport {
     StringBuilder out = new StringBuilder(header).append("\n\nWhat grew:\n");
     boolean any = false;
     for (Growth g : growth) {
-      if (g.exceeded()) {
+      if (g.alarms()) {
         any = true;
         out.append(String.format("  %-16s %s (baseline %s, now %s, tolerance %s)%s%n", g.probe(),
             g.deltaText(), Growth.amount(g.baseline(), g.bytes()),
@@ -105,13 +112,22 @@ public final class LeakReport {
       out.append("  nothing beyond tolerance\n");
     }
     List<String> steady = new ArrayList<>();
+    List<String> notJudged = new ArrayList<>();
     for (Growth g : growth) {
-      if (!g.exceeded()) {
+      if (!g.judged()) {
+        notJudged.add(g.probe() + " " + g.deltaText());
+      } else if (!g.exceeded()) {
         steady.add(g.probe() + " " + g.deltaText());
       }
     }
     if (!steady.isEmpty()) {
       out.append("Within tolerance: ").append(String.join(", ", steady)).append('\n');
+    }
+    if (!notJudged.isEmpty()) {
+      out.append("Context (not judged): ").append(String.join(", ", notJudged)).append('\n');
+    }
+    for (String c : context) {
+      out.append("Context: ").append(c).append('\n');
     }
     if (!buffers.isEmpty()) {
       out.append("\nNative buffers not closed (grouped by allocation site):\n");
@@ -141,9 +157,9 @@ public final class LeakReport {
             + "(noisy), javacpp physical %s%n", info(info.heapUsed()), info(info.directBytes()),
         info(info.rssBytes()), info(info.javacppPhysicalBytes())));
     out.append("Native memory: ").append(NativeMemory.note()).append('\n');
-    out.append("Attribution: native bytes, javacpp pointers and threads are process-wide (under "
-        + "parallel execution another test may have grown them); native buffers and tasks carry "
-        + "the owning test's id and are exact.\n");
+    out.append("Attribution: native bytes, javacpp pointers and threads nobody owns are "
+        + "process-wide (under parallel execution another test may have grown them); native "
+        + "buffers, tasks and Stormproof's threads carry the owning test's id and are exact.\n");
     out.append("More: -Dstormproof.leak.stackDepth=").append(Math.max(40, depth * 2))
         .append(" shows deeper stacks");
     if (!options.sites()) {

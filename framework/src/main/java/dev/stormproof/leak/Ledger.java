@@ -16,15 +16,24 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The ledger holds resources weakly: an entry whose resource was garbage collected before
  * {@code release()} is still live and reports {@link Entry#collected()} — freed by GC instead of
- * close is a leak (DESIGN.md rule 2).
+ * close is a leak.
  *
  * <p>Thread-safe; cost per entry is one map insert plus the stack capture (disable sites with
  * {@link #withoutSites()} on hot paths that do not need them).
+ *
+ * <p>Internal: public for the benchmarks module and Stormproof's other packages; not part of the API.
  */
 public final class Ledger {
 
   /** What an entry tracks. */
-  public enum Kind { NATIVE_BUFFER, TASK, THREAD }
+  public enum Kind {
+    /** Native memory: OpenCV Mats, javacpp pointers. */
+    NATIVE_BUFFER,
+    /** A task of a {@code TaskScope}. */
+    TASK,
+    /** A thread made by a {@code StormproofThreadFactory}. */
+    THREAD
+  }
 
   private static final int MAX_SITE_FRAMES = 24;
 
@@ -32,6 +41,7 @@ public final class Ledger {
   private final AtomicLong ids = new AtomicLong();
   private final boolean sites;
 
+  /** An empty ledger that records creation sites. */
   public Ledger() {
     this(true);
   }
@@ -40,21 +50,24 @@ public final class Ledger {
     this.sites = sites;
   }
 
-  /** A ledger that records no creation sites (cheaper; reports say where to turn them on). */
+  /** @return a new, empty ledger that records no creation sites (cheaper; reports say where to turn them on) */
   public Ledger withoutSites() {
     return new Ledger(false);
   }
 
-  public boolean recordsSites() {
+  boolean recordsSites() {
     return sites;
   }
 
   /**
-   * Records {@code resource} as live.
+   * Records {@code resource} as live, with the caller's stack as creation site.
    *
+   * @param kind what it is
+   * @param resource the object; held weakly
    * @param owner the test (or scope) id that owns it
    * @param description what it is, for example {@code Mat 2400x1080 CV_8UC3}
    * @param bytes native bytes it holds, or 0
+   * @return the entry; release it when the resource is freed
    */
   public Entry track(Kind kind, Object resource, String owner, String description, long bytes) {
     return track(kind, resource, owner, description, bytes,
@@ -64,6 +77,14 @@ public final class Ledger {
   /**
    * Records {@code resource} as live with a creation site the caller captured (for example the
    * fork site of a task, or an allocation site with the producer's own frames removed).
+   *
+   * @param kind what it is
+   * @param resource the object; held weakly
+   * @param owner the test (or scope) id that owns it
+   * @param description what it is, for example {@code Mat 2400x1080 CV_8UC3}
+   * @param bytes native bytes it holds, or 0
+   * @param site the creation site, innermost frame first
+   * @return the entry; release it when the resource is freed
    */
   public Entry track(Kind kind, Object resource, String owner, String description, long bytes,
       StackTraceElement[] site) {
@@ -74,6 +95,15 @@ public final class Ledger {
    * Records {@code resource} with a probe that tells whether it was closed, also after the
    * resource object itself was collected: {@link #sweep()} releases entries whose probe says
    * so. Without a probe an entry lives until {@link Entry#release()}.
+   *
+   * @param kind what it is
+   * @param resource the object; held weakly
+   * @param owner the test (or scope) id that owns it
+   * @param description what it is, for example {@code Mat 2400x1080 CV_8UC3}
+   * @param bytes native bytes it holds, or 0
+   * @param site the creation site, innermost frame first
+   * @param closedProbe true once the resource was closed; null for none
+   * @return the entry; release it when the resource is freed
    */
   public Entry track(Kind kind, Object resource, String owner, String description, long bytes,
       StackTraceElement[] site, java.util.function.BooleanSupplier closedProbe) {
@@ -83,14 +113,19 @@ public final class Ledger {
     return entry;
   }
 
-  /** Every live entry, oldest first. */
+  /** @return every live entry, oldest first */
   public List<Entry> live() {
     List<Entry> all = new ArrayList<>(live.values());
     all.sort((a, b) -> Long.compare(a.id, b.id));
     return all;
   }
 
-  /** Live entries of {@code owner}, oldest first. */
+  /**
+   * Live entries of one owner.
+   *
+   * @param owner the owner
+   * @return its live entries, oldest first
+   */
   public List<Entry> live(String owner) {
     List<Entry> mine = new ArrayList<>();
     for (Entry e : live()) {
@@ -110,7 +145,12 @@ public final class Ledger {
     }
   }
 
-  /** The live entry whose resource is {@code resource} (identity), if any. */
+  /**
+   * The live entry of a resource.
+   *
+   * @param resource compared by identity
+   * @return its entry, if live
+   */
   public java.util.Optional<Entry> find(Object resource) {
     for (Entry e : live.values()) {
       if (e.resource.get() == resource) {
@@ -120,12 +160,22 @@ public final class Ledger {
     return java.util.Optional.empty();
   }
 
-  /** Number of live entries of {@code kind}. */
+  /**
+   * Counts live entries.
+   *
+   * @param kind which kind
+   * @return how many entries of {@code kind} are live
+   */
   public long count(Kind kind) {
     return live.values().stream().filter(e -> e.kind == kind).count();
   }
 
-  /** Sum of {@link Entry#bytes()} of live entries of {@code kind}. */
+  /**
+   * Sums live bytes.
+   *
+   * @param kind which kind
+   * @return the sum of {@link Entry#bytes()} of live entries of {@code kind}
+   */
   public long bytes(Kind kind) {
     return live.values().stream().filter(e -> e.kind == kind).mapToLong(e -> e.bytes).sum();
   }
@@ -133,6 +183,11 @@ public final class Ledger {
   /**
    * {@code frames} from index {@code from}, cut before the first reflection or JUnit frame: what
    * calls a test method is the same for every leak and only hides the interesting frames.
+   *
+   * @param frames a stack, innermost first
+   * @param from first index kept
+   * @param max most frames kept
+   * @return the kept frames
    */
   public static StackTraceElement[] userFrames(StackTraceElement[] frames, int from, int max) {
     int to = from;
@@ -189,7 +244,7 @@ public final class Ledger {
       live.remove(id);
     }
 
-    public boolean released() {
+    boolean released() {
       return !live.containsKey(id);
     }
 
@@ -197,43 +252,47 @@ public final class Ledger {
      * True when the resource was garbage collected without {@link #release()} (and, where the
      * producer gave a closed probe, without being closed).
      */
-    public boolean collected() {
+    boolean collected() {
       return resource.get() == null && !released()
           && (closedProbe == null || !closedProbe.getAsBoolean());
     }
 
     /** The resource, or null once collected. */
-    public Object resource() {
+    Object resource() {
       return resource.get();
     }
 
+    /** @return what it tracks */
     public Kind kind() {
       return kind;
     }
 
+    /** @return the owner's id */
     public String owner() {
       return owner;
     }
 
+    /** @return what it is, for example {@code Mat 2400x1080 CV_8UC3} */
     public String description() {
       return description;
     }
 
+    /** @return native bytes it holds, or 0 */
     public long bytes() {
       return bytes;
     }
 
-    /** Creation site, innermost frame first; empty when sites are off. */
+    /** @return the creation site, innermost frame first; empty when sites are off */
     public StackTraceElement[] site() {
       return site.clone();
     }
 
-    /** Name of the thread that created the resource. */
+    /** @return the name of the thread that created the resource */
     public String thread() {
       return thread;
     }
 
-    public long createdNanos() {
+    long createdNanos() {
       return createdNanos;
     }
 

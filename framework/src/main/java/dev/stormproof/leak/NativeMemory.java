@@ -19,6 +19,8 @@ import java.nio.file.Path;
  *
  * <p>The counter covers the whole process: under parallel execution it cannot tell which test
  * allocated. Thread-safe; about a microsecond per call.
+ *
+ * <p>Internal: public for the benchmarks module; not part of the API.
  */
 public final class NativeMemory {
 
@@ -26,15 +28,25 @@ public final class NativeMemory {
   @Structure.FieldOrder({"arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
       "uordblks", "fordblks", "keepcost"})
   public static class MallInfo2 extends Structure implements Structure.ByValue {
+    /** Non-mmapped space allocated (bytes). */
     public long arena;
+    /** Number of free chunks. */
     public long ordblks;
+    /** Number of free fastbin blocks. */
     public long smblks;
+    /** Number of mmapped regions. */
     public long hblks;
+    /** Space allocated in mmapped regions (bytes). */
     public long hblkhd;
+    /** Unused, always 0. */
     public long usmblks;
+    /** Space in freed fastbin blocks (bytes). */
     public long fsmblks;
+    /** Total allocated space (bytes). */
     public long uordblks;
+    /** Total free space (bytes). */
     public long fordblks;
+    /** Top-most, releasable space (bytes). */
     public long keepcost;
   }
 
@@ -62,16 +74,37 @@ public final class NativeMemory {
 
   private NativeMemory() {}
 
+  /** @return true when {@code mallinfo2()} can be called here */
   public static boolean available() {
     return MALLINFO2 != null;
   }
 
-  /** What the native-bytes probe measures here, or why it cannot. */
+  /** @return what the native-bytes probe measures here, or why it cannot */
   public static String note() {
-    return NOTE;
+    if (MALLINFO2 != null && JvmMalloc.available()) {
+      return NOTE + " minus the JVM's own malloc (Native Memory Tracking)";
+    }
+    return MALLINFO2 == null ? NOTE : NOTE + "; start the JVM with "
+        + "-XX:NativeMemoryTracking=summary to leave out the JVM's own malloc churn";
   }
 
-  /** Bytes in use by malloc, or -1 when unavailable. */
+  /**
+   * What the leak guard judges: bytes in use by malloc minus the JVM's own malloc'd bytes when
+   * Native Memory Tracking is on (so JIT, GC and symbol-table churn is not counted), else
+   * {@link #inUse()}; -1 when unavailable.
+   *
+   * @return judged native bytes, or -1
+   */
+  public static long judged() {
+    long all = inUse();
+    if (all < 0 || !JvmMalloc.available()) {
+      return all;
+    }
+    long jvm = JvmMalloc.bytes();
+    return jvm < 0 ? all : all - jvm;
+  }
+
+  /** @return bytes in use by malloc, or -1 when unavailable */
   public static long inUse() {
     if (MALLINFO2 == null) {
       return -1;
@@ -80,7 +113,7 @@ public final class NativeMemory {
     return info.uordblks + info.hblkhd;
   }
 
-  /** Resident set size from {@code /proc/self/status} (VmRSS), or -1 off Linux. Noisy. */
+  /** @return resident set size from {@code /proc/self/status} (VmRSS), or -1 off Linux; noisy */
   public static long residentBytes() {
     try {
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

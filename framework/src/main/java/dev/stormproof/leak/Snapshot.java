@@ -8,12 +8,12 @@ import java.util.List;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * The process-wide counters at one moment. Judged: {@code nativeBytes} (glibc in use, -1 where
- * unavailable), {@code javacppCount} (live javacpp pointers), {@code threads} (live JVM threads
+ * The process-wide counters at one moment. Judged: {@code nativeBytes} (see
+ * {@link NativeMemory#judged()}, -1 where unavailable), {@code javacppCount} (live javacpp pointers), {@code threads} (live JVM threads
  * not ignored). Info only: heap used, direct buffer bytes, RSS, javacpp physical bytes.
  * Immutable; {@link #take} costs well under a millisecond (no GC, no stack walk).
  */
-public record Snapshot(long nativeBytes, long javacppCount, long javacppPhysicalBytes,
+record Snapshot(long nativeBytes, long javacppCount, long javacppPhysicalBytes,
     long heapUsed, long directBytes, long rssBytes, List<Thread> threads) {
 
   public Snapshot {
@@ -28,7 +28,7 @@ public record Snapshot(long nativeBytes, long javacppCount, long javacppPhysical
         threads.add(t);
       }
     }
-    return new Snapshot(NativeMemory.inUse(), Pointer.totalCount(), physicalBytes(),
+    return new Snapshot(NativeMemory.judged(), Pointer.totalCount(), physicalBytes(),
         ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), readDirectBytes(),
         NativeMemory.residentBytes(), threads);
   }

@@ -10,12 +10,15 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * as {@code Mat 2400x1080 CV_8UC3}, bytes, allocation site), but the scope neither retains nor
  * frees it. A pointer closed by its user disappears from the ledger at the next {@link #sweep};
  * one that is never closed stays live, and once the GC has collected it the entry reports
- * {@link Ledger.Entry#collected()} ("freed by GC instead of close", DESIGN.md rule 2).
+ * {@link Ledger.Entry#collected()} ("freed by GC instead of close", a leak).
  *
  * <p>Scopes that own their pointers (for example Vision's) sit above this one on the thread's
  * scope stack, so their buffers are attached to them, not here. javacpp scopes are
  * thread-local: open one per thread (TaskScope does so for each task). Close it on the thread
  * that opened it. Costs one stack capture per allocation when sites are on.
+ *
+ * <p>Internal: public for the benchmarks module and Stormproof's other packages; not part of
+ * the API.
  */
 public final class TrackingPointerScope extends PointerScope {
 
@@ -28,6 +31,7 @@ public final class TrackingPointerScope extends PointerScope {
   /**
    * Opens the scope on the current thread.
    *
+   * @param ledger where attached pointers are recorded
    * @param owner owner used when no {@link Owner} is bound on the allocating thread
    * @param sites whether to capture allocation sites ({@code stormproof.leak.sites})
    */
@@ -50,6 +54,8 @@ public final class TrackingPointerScope extends PointerScope {
   /**
    * Releases the ledger entries of native buffers that were closed. Entries whose pointer is
    * still open, or was collected without close, stay live.
+   *
+   * @param ledger the ledger to sweep
    */
   public static void sweep(Ledger ledger) {
     ledger.sweep();

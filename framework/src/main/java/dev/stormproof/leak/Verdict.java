@@ -23,6 +23,7 @@ public record Verdict(int iteration, Outcome outcome, LeakReport report, Optiona
     LEAKED
   }
 
+  /** @return true when the outcome is {@link Outcome#LEAKED} */
   public boolean leaked() {
     return outcome == Outcome.LEAKED;
   }

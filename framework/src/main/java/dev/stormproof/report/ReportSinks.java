@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 /**
  * Discovers every {@link ReportSink} on the class path once per class loader and fans calls out
  * to all of them. With none on the class path, reporting is a no-op and steps simply run.
+ * Thread-safe when its sinks are.
+ *
+ * <p>Internal: public for the benchmarks module and Stormproof's other modules; not part of the API.
  */
 public final class ReportSinks implements ReportSink {
 
@@ -17,18 +20,29 @@ public final class ReportSinks implements ReportSink {
     this.sinks = List.copyOf(sinks);
   }
 
-  /** The sinks found by {@link ServiceLoader} in {@code loader}. */
+  /**
+   * The sinks found by {@link ServiceLoader}.
+   *
+   * @param loader where to look
+   * @return a fan-out over them, possibly empty
+   */
   public static ReportSinks discover(ClassLoader loader) {
     List<ReportSink> found = new ArrayList<>();
     ServiceLoader.load(ReportSink.class, loader).forEach(found::add);
     return new ReportSinks(found);
   }
 
-  /** Sinks fixed by the caller (tests, plain {@code main} programs). */
+  /**
+   * Sinks fixed by the caller (tests, plain {@code main} programs).
+   *
+   * @param sinks called in this order
+   * @return a fan-out over them
+   */
   public static ReportSinks of(ReportSink... sinks) {
     return new ReportSinks(List.of(sinks));
   }
 
+  /** @return true when there is no sink */
   public boolean isEmpty() {
     return sinks.isEmpty();
   }

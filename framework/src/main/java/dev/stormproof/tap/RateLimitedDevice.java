@@ -43,12 +43,24 @@ public final class RateLimitedDevice implements Device {
     this.report = report;
   }
 
-  /** Wraps {@code device} with a new queue; closing the result closes both. */
+  /**
+   * Wraps a device with a new queue; closing the result closes both.
+   *
+   * @param device receives the taps; now owned by the result
+   * @param options the queue's rate and limits
+   * @return the wrapper
+   */
   public static RateLimitedDevice owning(Device device, TapOptions options) {
     return new RateLimitedDevice(device, new TapQueue(device.serial(), options, device::tap, TapClock.system()), true, null);
   }
 
-  /** A handle over a device and queue owned elsewhere; closing it closes neither. */
+  /**
+   * A handle over a device and queue owned elsewhere; closing it closes neither.
+   *
+   * @param device the device other calls go to
+   * @param queue the queue taps go through
+   * @return the handle
+   */
   public static RateLimitedDevice sharing(Device device, TapQueue queue) {
     return new RateLimitedDevice(device, queue, false, null);
   }
@@ -78,11 +90,12 @@ public final class RateLimitedDevice implements Device {
     return new RateLimitedDevice(device, queue, false, Objects.requireNonNull(report, "report"));
   }
 
-  /** The device taps are delivered to. */
+  /** @return the device taps are delivered to */
   public Device delegate() {
     return device;
   }
 
+  /** @return the queue taps go through */
   public TapQueue queue() {
     return queue;
   }
@@ -101,7 +114,14 @@ public final class RateLimitedDevice implements Device {
     }
   }
 
-  /** Queues a tap and returns at once; the future completes when it was delivered. */
+  /**
+   * Queues a tap and returns at once.
+   *
+   * @param point where to tap, inside the screen
+   * @return completes when the tap was delivered, or exceptionally with its failure
+   * @throws IllegalArgumentException when {@code point} is off screen
+   * @throws TapRejectedException when the queue is full or closed
+   */
   public CompletableFuture<Void> tapAsync(Point point) {
     checkOnScreen(point);
     CompletableFuture<Void> delivery = queue.submit(point);

@@ -6,7 +6,7 @@ import java.util.concurrent.CancellationException;
 public class TapCancelledException extends CancellationException {
   private static final long serialVersionUID = 1L;
 
-  public TapCancelledException(String message) {
+  TapCancelledException(String message) {
     super(message);
   }
 }

@@ -10,23 +10,25 @@ import java.util.concurrent.locks.LockSupport;
  */
 public interface TapClock {
 
-  /** Monotonic nanoseconds. */
+  /** @return monotonic nanoseconds */
   long nanoTime();
 
   /**
    * Returns once {@link #nanoTime()} reached {@code deadlineNanos}.
    *
+   * @param deadlineNanos a {@link #nanoTime()} value
    * @throws InterruptedException when the waiting thread is interrupted (the queue is closing)
    */
   void sleepUntil(long deadlineNanos) throws InterruptedException;
 
-  /** {@link System#nanoTime()} and parking. */
+  /** @return the real clock: {@link System#nanoTime()} and parking */
   static TapClock system() {
     return SystemClock.INSTANCE;
   }
 
   /** The real clock. */
   enum SystemClock implements TapClock {
+    /** The only instance. */
     INSTANCE;
 
     @Override

@@ -1,5 +1,7 @@
 package dev.stormproof.tap;
 
+import dev.stormproof.config.ConfigParse;
+
 import dev.stormproof.config.DurationText;
 import java.time.Duration;
 import java.util.Locale;
@@ -24,15 +26,26 @@ import java.util.function.Function;
  */
 public final class TapOptions {
 
+  /** Default of {@code stormproof.tap.rate}, taps per second. */
   public static final double DEFAULT_RATE = 20.0;
+  /** Default of {@code stormproof.tap.burst}. */
   public static final int DEFAULT_BURST = 5;
+  /** Default of {@code stormproof.tap.capacity}. */
   public static final int DEFAULT_CAPACITY = 1000;
+  /** Default of {@code stormproof.tap.overflow}. */
   public static final String DEFAULT_OVERFLOW = "block";
+  /** Default of {@code stormproof.tap.offerTimeout}. */
   public static final String DEFAULT_OFFER_TIMEOUT = "5s";
+  /** Default of {@code stormproof.tap.deliveryTimeout}. */
   public static final String DEFAULT_DELIVERY_TIMEOUT = "120s";
 
   /** What a producer experiences when the queue is full. */
-  public enum Overflow { BLOCK, REJECT }
+  public enum Overflow {
+    /** Wait for room, up to the offer timeout, then throw {@link TapRejectedException}. */
+    BLOCK,
+    /** Throw {@link TapRejectedException} at once. */
+    REJECT
+  }
 
   private final double rate;
   private final int burst;
@@ -59,61 +72,101 @@ public final class TapOptions {
     this.deliveryTimeout = positive("deliveryTimeout", deliveryTimeout);
   }
 
+  /** @return options with every default */
   public static TapOptions defaults() {
     return new TapOptions(DEFAULT_RATE, DEFAULT_BURST, DEFAULT_CAPACITY, Overflow.BLOCK,
         parseDuration("offerTimeout", DEFAULT_OFFER_TIMEOUT), parseDuration("deliveryTimeout", DEFAULT_DELIVERY_TIMEOUT));
   }
 
-  /** Reads the {@code stormproof.tap.*} keys; absent keys keep their default. */
+  /**
+   * Reads the {@code stormproof.tap.*} keys; absent keys keep their default.
+   *
+   * @param config looks up a configuration parameter by key
+   * @return the options
+   * @throws IllegalArgumentException naming the key when a value does not parse or is out of range
+   */
   public static TapOptions fromConfig(Function<String, Optional<String>> config) {
     TapOptions o = defaults();
-    Optional<String> v;
-    if ((v = config.apply("stormproof.tap.rate")).isPresent()) {
-      o = o.withRate(number("stormproof.tap.rate", v.get()));
-    }
-    if ((v = config.apply("stormproof.tap.burst")).isPresent()) {
-      o = o.withBurst((int) number("stormproof.tap.burst", v.get()));
-    }
-    if ((v = config.apply("stormproof.tap.capacity")).isPresent()) {
-      o = o.withCapacity((int) number("stormproof.tap.capacity", v.get()));
-    }
-    if ((v = config.apply("stormproof.tap.overflow")).isPresent()) {
-      String s = v.get().trim().toLowerCase(Locale.ROOT);
-      if (!s.equals("block") && !s.equals("reject")) {
-        throw new IllegalArgumentException("stormproof.tap.overflow=" + v.get() + " is not one of: block, reject");
-      }
-      o = o.withOverflow(s.equals("block") ? Overflow.BLOCK : Overflow.REJECT);
-    }
-    if ((v = config.apply("stormproof.tap.offerTimeout")).isPresent()) {
-      o = o.withOfferTimeout(parseDuration("stormproof.tap.offerTimeout", v.get()));
-    }
-    if ((v = config.apply("stormproof.tap.deliveryTimeout")).isPresent()) {
-      o = o.withDeliveryTimeout(parseDuration("stormproof.tap.deliveryTimeout", v.get()));
-    }
-    return o;
+    o = ConfigParse.apply(config, "stormproof.tap.rate", o,
+        (t, v) -> t.withRate(ConfigParse.decimal("stormproof.tap.rate", v)));
+    o = ConfigParse.apply(config, "stormproof.tap.burst", o,
+        (t, v) -> t.withBurst(intOf("stormproof.tap.burst", v)));
+    o = ConfigParse.apply(config, "stormproof.tap.capacity", o,
+        (t, v) -> t.withCapacity(intOf("stormproof.tap.capacity", v)));
+    o = ConfigParse.apply(config, "stormproof.tap.overflow", o,
+        (t, v) -> t.withOverflow(ConfigParse.choice("stormproof.tap.overflow", v, Overflow.class)));
+    o = ConfigParse.apply(config, "stormproof.tap.offerTimeout", o,
+        (t, v) -> t.withOfferTimeout(ConfigParse.duration("stormproof.tap.offerTimeout", v)));
+    return ConfigParse.apply(config, "stormproof.tap.deliveryTimeout", o,
+        (t, v) -> t.withDeliveryTimeout(ConfigParse.duration("stormproof.tap.deliveryTimeout", v)));
   }
 
+  private static int intOf(String key, String value) {
+    long n = ConfigParse.whole(key, value);
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, n));
+  }
+
+  /** @return taps per second per device */
   public double rate() { return rate; }
+  /** @return taps that may go back to back after a pause */
   public int burst() { return burst; }
+  /** @return queued taps per device */
   public int capacity() { return capacity; }
+  /** @return what a producer experiences when the queue is full */
   public Overflow overflow() { return overflow; }
+  /** @return longest wait for room when blocking */
   public Duration offerTimeout() { return offerTimeout; }
+  /** @return longest wait of {@link TapQueue#tap} for delivery, queueing included */
   public Duration deliveryTimeout() { return deliveryTimeout; }
 
+  /**
+   * Returns a copy with another rate.
+   *
+   * @param v the new value
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public TapOptions withRate(double v) { return new TapOptions(v, burst, capacity, overflow, offerTimeout, deliveryTimeout); }
+  /**
+   * Returns a copy with another burst.
+   *
+   * @param v the new value
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public TapOptions withBurst(int v) { return new TapOptions(rate, v, capacity, overflow, offerTimeout, deliveryTimeout); }
+  /**
+   * Returns a copy with another capacity.
+   *
+   * @param v the new value
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public TapOptions withCapacity(int v) { return new TapOptions(rate, burst, v, overflow, offerTimeout, deliveryTimeout); }
+  /**
+   * Returns a copy with another overflow.
+   *
+   * @param v the new value
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public TapOptions withOverflow(Overflow v) { return new TapOptions(rate, burst, capacity, v, offerTimeout, deliveryTimeout); }
+  /**
+   * Returns a copy with another offerTimeout.
+   *
+   * @param v the new value
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public TapOptions withOfferTimeout(Duration v) { return new TapOptions(rate, burst, capacity, overflow, v, deliveryTimeout); }
+  /**
+   * Returns a copy with another deliveryTimeout.
+   *
+   * @param v the new value
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public TapOptions withDeliveryTimeout(Duration v) { return new TapOptions(rate, burst, capacity, overflow, offerTimeout, v); }
-
-  private static double number(String key, String value) {
-    try {
-      return Double.parseDouble(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(key + "=" + value + " is not a number, for example 20", e);
-    }
-  }
 
   static Duration parseDuration(String key, String value) {
     try {

@@ -39,6 +39,12 @@ public final class TapQueue implements AutoCloseable {
   /** Delivers one tap to the device; throws to fail that tap. */
   @FunctionalInterface
   public interface Deliverer {
+    /**
+     * Delivers one tap, on the dispatcher thread.
+     *
+     * @param point where to tap
+     * @throws Exception to fail that tap; the producer gets it
+     */
     void deliver(Point point) throws Exception;
   }
 
@@ -59,6 +65,8 @@ public final class TapQueue implements AutoCloseable {
   private final Map<String, List<Throwable>> asyncFailures = new HashMap<>();
   private int keptFailures;
   private String inFlightOwner;
+  /** Owners whose work failed: their taps are refused except from the thread each maps to. */
+  private final Map<String, Thread> fenced = new HashMap<>();
   private final Thread dispatcher;
   private boolean closed;
 
@@ -68,7 +76,14 @@ public final class TapQueue implements AutoCloseable {
   private double tokens;
   private long refilledAt;
 
-  /** A queue named {@code name} (the device serial) delivering through {@code deliverer}. */
+  /**
+   * A queue; starts its dispatcher thread. Close it to stop the thread.
+   *
+   * @param name names the queue and its thread in messages, usually the device serial
+   * @param options rate, burst, capacity, overflow and timeouts
+   * @param deliverer delivers each tap, for example {@code device::tap}
+   * @param clock paces taps; {@link TapClock#system()} outside tests
+   */
   public TapQueue(String name, TapOptions options, Deliverer deliverer, TapClock clock) {
     this.name = Objects.requireNonNull(name, "name");
     this.options = Objects.requireNonNull(options, "options");
@@ -81,6 +96,7 @@ public final class TapQueue implements AutoCloseable {
     dispatcher.start();
   }
 
+  /** @return the options this queue runs with */
   public TapOptions options() {
     return options;
   }
@@ -91,6 +107,8 @@ public final class TapQueue implements AutoCloseable {
    * A delivery failure is also kept for the owner until {@link #takeFailures} (the JUnit layer
    * fails the test with it), so it is not lost when nobody looks at the future.
    *
+   * @param point where to tap
+   * @return completes when the tap was delivered, or exceptionally
    * @throws TapRejectedException when the queue is full (after waiting, with overflow
    *     {@code block}) or closed
    */
@@ -101,8 +119,19 @@ public final class TapQueue implements AutoCloseable {
   private CompletableFuture<Void> enqueue(Point point, boolean async) {
     Objects.requireNonNull(point, "point");
     Tap tap = new Tap(point, Owner.current(), 0, new CompletableFuture<>(), async);
+    if (Thread.currentThread().isInterrupted()) {
+      // A cancelled task must not queue more work; its interrupt is the cancellation.
+      throw new TapCancelledException("the tap at " + point + " on " + name + " was refused: the thread "
+          + Thread.currentThread().getName() + " is interrupted (its task or test was cancelled)");
+    }
     lock.lock();
     try {
+      Thread allowed = fenced.get(tap.owner());
+      if (allowed != null && allowed != Thread.currentThread()) {
+        stats.cancelled++;
+        throw new TapCancelledException("the tap at " + point + " on " + name + " was refused: its owner "
+            + tap.owner() + " failed and its taps are cancelled");
+      }
       if (queue.size() >= options.capacity() && !closed) {
         if (options.overflow() == TapOptions.Overflow.REJECT) {
           stats.rejected++;
@@ -145,6 +174,9 @@ public final class TapQueue implements AutoCloseable {
    * Queues a tap and waits until it was delivered, at most {@link TapOptions#deliveryTimeout()}.
    * A delivery failure is rethrown as is (a {@code DeviceException} from the device).
    *
+   * @param point where to tap
+   * @throws TapRejectedException when the queue is full or closed
+   * @throws TapCancelledException when the waiting thread was interrupted (the tap is dropped)
    * @throws DeviceTimeoutException when the tap was not delivered in time (it is cancelled if
    *     still queued)
    */
@@ -174,25 +206,16 @@ public final class TapQueue implements AutoCloseable {
   /**
    * Drops every queued tap of {@code owner} and waits (up to the delivery timeout) until a tap of
    * {@code owner} being delivered has finished, so that afterwards nothing of the owner is queued
-   * or in flight. Returns how many queued taps were dropped. A delivering tap is not interrupted.
+   * or in flight. A delivering tap is not interrupted.
+   *
+   * @param owner the owner whose taps to drop
+   * @return how many queued taps were dropped
    */
   public int cancel(String owner) {
-    int n = 0;
+    int n;
     lock.lock();
     try {
-      for (Iterator<Tap> it = queue.iterator(); it.hasNext(); ) {
-        Tap t = it.next();
-        if (t.owner().equals(owner)) {
-          it.remove();
-          n++;
-          t.done().completeExceptionally(new TapCancelledException(
-              "tap at " + t.point() + " on " + name + " was cancelled: its owner " + owner + " ended before it was delivered"));
-        }
-      }
-      stats.cancelled += n;
-      if (n > 0) {
-        notFull.signalAll();
-      }
+      n = drop(owner, "its owner " + owner + " ended");
       // Queued taps are gone first, so the dispatcher cannot pick another one of this owner meanwhile.
       long left = options.deliveryTimeout().toNanos();
       while (owner.equals(inFlightOwner) && left > 0 && !closed) {
@@ -210,8 +233,62 @@ public final class TapQueue implements AutoCloseable {
   }
 
   /**
+   * Cancels {@code owner}'s taps at once because its work failed: drops its queued taps and
+   * refuses its later ones from any thread but {@code allowed} (the test thread, whose clean-up
+   * may still tap), until {@link #unfence}. A tap being delivered completes. Never waits.
+   *
+   * @param owner the failed owner
+   * @param allowed the one thread that may still queue taps of {@code owner}, or null for none
+   * @return how many queued taps were dropped
+   */
+  public int fence(String owner, Thread allowed) {
+    lock.lock();
+    try {
+      fenced.put(owner, allowed == null ? dispatcher : allowed);
+      return drop(owner, "its owner " + owner + " failed");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Lifts {@link #fence} for {@code owner} (its test ended and its taps were cancelled).
+   *
+   * @param owner the owner fenced before
+   */
+  public void unfence(String owner) {
+    lock.lock();
+    try {
+      fenced.remove(owner);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private int drop(String owner, String why) {
+    int n = 0;
+    for (Iterator<Tap> it = queue.iterator(); it.hasNext(); ) {
+      Tap t = it.next();
+      if (t.owner().equals(owner)) {
+        it.remove();
+        n++;
+        t.done().completeExceptionally(new TapCancelledException(
+            "tap at " + t.point() + " on " + name + " was cancelled: " + why + " before it was delivered"));
+      }
+    }
+    stats.cancelled += n;
+    if (n > 0) {
+      notFull.signalAll();
+    }
+    return n;
+  }
+
+  /**
    * Removes and returns the failures of {@code owner}'s taps queued with {@link #submit} (at most
    * {@value #MAX_KEPT_FAILURES} are kept in all; later ones are only counted in the metrics).
+   *
+   * @param owner whose failures to take
+   * @return the failures, oldest first; empty when none
    */
   public List<Throwable> takeFailures(String owner) {
     lock.lock();
@@ -227,7 +304,7 @@ public final class TapQueue implements AutoCloseable {
     }
   }
 
-  /** Counters and wait percentiles now. */
+  /** @return counters and wait percentiles now */
   public TapMetrics metrics() {
     lock.lock();
     try {

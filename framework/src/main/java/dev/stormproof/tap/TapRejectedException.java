@@ -4,7 +4,7 @@ package dev.stormproof.tap;
 public class TapRejectedException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  public TapRejectedException(String message) {
+  TapRejectedException(String message) {
     super(message);
   }
 }

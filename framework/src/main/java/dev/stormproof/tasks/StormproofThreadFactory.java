@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * creating test's {@link Owner} bound, and is tracked in the {@link Ledger} as
  * {@link Ledger.Kind#THREAD} with its creation site until it ends, so the leak guard can say where
  * a thread that outlived its test was made. Thread-safe.
+ *
+ * <p>A test under {@code @OnDevice} or {@code @LeakGuard} gets one as a parameter, tracked in the
+ * run's ledger.
  */
 public final class StormproofThreadFactory implements ThreadFactory {
 
@@ -18,7 +21,13 @@ public final class StormproofThreadFactory implements ThreadFactory {
   private final Ledger ledger;
   private final AtomicInteger count = new AtomicInteger();
 
-  /** @throws IllegalArgumentException when {@code prefix} is blank */
+  /**
+   * A factory tracking its threads in {@code ledger}.
+   *
+   * @param prefix thread name prefix, for example {@code adb-reader}; not blank
+   * @param ledger where threads are tracked until they end
+   * @throws IllegalArgumentException when {@code prefix} is blank
+   */
   public StormproofThreadFactory(String prefix, Ledger ledger) {
     if (prefix == null || prefix.isBlank()) {
       throw new IllegalArgumentException("thread name prefix must not be blank, was '" + prefix

@@ -24,7 +24,16 @@ import java.util.concurrent.TimeoutException;
 public final class Task<T> implements Future<T>, dev.stormproof.leak.Inspectable {
 
   /** Where a task is in its life. */
-  public enum State { RUNNING, SUCCEEDED, FAILED, CANCELLED }
+  public enum State {
+    /** Started; no result yet. */
+    RUNNING,
+    /** The body returned. */
+    SUCCEEDED,
+    /** The body threw. */
+    FAILED,
+    /** Cancelled before a result was known. */
+    CANCELLED
+  }
 
   private final TaskScope scope;
   private final int number;
@@ -63,6 +72,10 @@ public final class Task<T> implements Future<T>, dev.stormproof.leak.Inspectable
         state = State.SUCCEEDED;
       }
     } catch (Throwable t) {
+      if (t instanceof CancellationException && scope.isCancelled()) {
+        // Its work (a tap, say) was cancelled with the scope before the interrupt reached it.
+        cancel(false);
+      }
       if (state == State.CANCELLED) {
         scope.afterCancelled(this, t);
       } else if (result.completeExceptionally(t)) {
@@ -110,30 +123,38 @@ public final class Task<T> implements Future<T>, dev.stormproof.leak.Inspectable
     return result.get(timeout, unit);
   }
 
-  /** Waits until the task's thread has stopped; true if it did within the time. */
+  /**
+   * Waits until the task's thread has stopped.
+   *
+   * @param nanos longest wait
+   * @return true when it stopped within the time
+   * @throws InterruptedException when the waiting thread was interrupted
+   */
   public boolean awaitStopped(long nanos) throws InterruptedException {
     return stopped.await(nanos, TimeUnit.NANOSECONDS);
   }
 
+  /** @return true once the task's thread has stopped */
   public boolean finished() {
     return stopped.getCount() == 0;
   }
 
+  /** @return where the task is in its life */
   public State state() {
     return state;
   }
 
-  /** 1-based, in fork order within the scope. */
+  /** @return the task's number, 1-based, in fork order within the scope */
   public int number() {
     return number;
   }
 
-  /** The thread name, {@code stormproof-task-<scope>-<n>}. */
+  /** @return the thread name, {@code stormproof-task-<scope>-<n>} */
   public String name() {
     return name;
   }
 
-  /** Where {@code fork} was called, innermost frame first. */
+  /** @return where {@code fork} was called, innermost frame first */
   public List<StackTraceElement> forkSite() {
     return List.of(forkSite);
   }
@@ -142,7 +163,7 @@ public final class Task<T> implements Future<T>, dev.stormproof.leak.Inspectable
     return forkSite.clone();
   }
 
-  /** The task's current stack, empty once stopped. */
+  /** @return the task's current stack; empty once stopped */
   public List<StackTraceElement> currentStack() {
     Thread t = thread;
     return t == null || finished() ? List.of() : List.of(t.getStackTrace());
@@ -163,7 +184,7 @@ public final class Task<T> implements Future<T>, dev.stormproof.leak.Inspectable
     return currentStack();
   }
 
-  /** {@code task #3 (stormproof-task-x-3)}. */
+  /** @return a label for messages, for example {@code task #3 (stormproof-task-x-3)} */
   public String label() {
     return "task #" + number + " (" + name + ")";
   }

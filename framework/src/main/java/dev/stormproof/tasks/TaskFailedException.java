@@ -10,16 +10,17 @@ package dev.stormproof.tasks;
 public class TaskFailedException extends TaskScopeException {
   private static final long serialVersionUID = 1L;
 
+  /** The failed task's number. */
   private final int task;
 
-  public TaskFailedException(int task, String message, Throwable cause,
+  TaskFailedException(int task, String message, Throwable cause,
       StackTraceElement[] forkSite) {
     super(message, cause);
     this.task = task;
     setStackTrace(forkSite);
   }
 
-  /** The number of the failed task in its scope (1-based, in fork order). */
+  /** @return the number of the failed task in its scope (1-based, in fork order) */
   public int task() {
     return task;
   }

@@ -36,6 +36,17 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>{@code fork} is thread-safe (tasks may fork siblings); {@code join} and {@code close} are
  * meant for the owning thread. Forking after close throws {@link IllegalStateException}.
+ *
+ * <p>Under JUnit, {@code @OnDevice} injects one per test and closes it after the test:
+ * <pre>{@code
+ * @Test
+ * void tapsInParallel(Device device, TaskScope tasks) throws InterruptedException {
+ *   for (int i = 0; i < 100; i++) {
+ *     tasks.fork(() -> device.tap(Point.of(540, 1200)));
+ *   }
+ *   tasks.join(); // rethrows the first failure, with its fork site
+ * }
+ * }</pre>
  */
 public final class TaskScope implements AutoCloseable {
 
@@ -51,6 +62,9 @@ public final class TaskScope implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicInteger();
   private final AtomicReference<Failure> firstFailure = new AtomicReference<>();
   private final List<Throwable> laterFailures = new CopyOnWriteArrayList<>();
+  private final List<Runnable> cancelHooks = new CopyOnWriteArrayList<>();
+  private final java.util.concurrent.atomic.AtomicBoolean cancelled =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean closed;
   private volatile boolean failureReported;
   private static final java.time.format.DateTimeFormatter CLOCK =
@@ -68,14 +82,27 @@ public final class TaskScope implements AutoCloseable {
     this.options = options;
   }
 
-  /** A scope named {@code name} owned by the thread's current {@link Owner}, with its own ledger. */
+  /**
+   * A scope owned by the thread's current {@link Owner}, with its own ledger and default options.
+   * The caller closes it.
+   *
+   * @param name names the task threads; not blank
+   * @return the scope
+   * @throws IllegalArgumentException when {@code name} is blank
+   */
   public static TaskScope open(String name) {
     return open(name, Owner.current(), new Ledger(), TaskScopeOptions.DEFAULTS);
   }
 
   /**
-   * A scope whose tasks are attributed to {@code owner} and tracked in {@code ledger}.
+   * A scope whose tasks are attributed to {@code owner} and tracked in {@code ledger}. The
+   * caller closes it.
    *
+   * @param name names the task threads; not blank
+   * @param owner the owner tasks run with
+   * @param ledger where tasks are tracked while they run
+   * @param options close timeout, cancel grace, thread kind
+   * @return the scope
    * @throws IllegalArgumentException when {@code name} is blank
    */
   public static TaskScope open(String name, String owner, Ledger ledger, TaskScopeOptions options) {
@@ -86,7 +113,13 @@ public final class TaskScope implements AutoCloseable {
     return new TaskScope(name.replaceAll("[^A-Za-z0-9_.\\[\\]#-]+", "_"), owner, ledger, options);
   }
 
-  /** Sets the scope's deadline {@code timeout} from now; returns this. */
+  /**
+   * Sets the scope's deadline, bounding {@link #join()} and {@link #close()}.
+   *
+   * @param timeout from now; zero or positive
+   * @return this scope
+   * @throws IllegalArgumentException when {@code timeout} is null or negative
+   */
   public TaskScope withDeadline(Duration timeout) {
     if (timeout == null || timeout.isNegative()) {
       throw new IllegalArgumentException("TaskScope deadline must be zero or positive, was "
@@ -97,7 +130,15 @@ public final class TaskScope implements AutoCloseable {
     return this;
   }
 
-  /** Forks {@code body}; its result is the handle's value. */
+  /**
+   * Starts {@code body} on a new task thread. If a sibling already failed, the task is cancelled
+   * at once.
+   *
+   * @param <T> the result type
+   * @param body the work; an exception it throws fails the scope
+   * @return the task's handle; its value is {@code body}'s result
+   * @throws IllegalStateException when the scope is closed
+   */
   public <T> Task<T> fork(Callable<T> body) {
     if (closed) {
       throw new IllegalStateException("TaskScope '" + name + "' is closed; fork tasks before the "
@@ -110,6 +151,9 @@ public final class TaskScope implements AutoCloseable {
     tasks.add(task);
     added.incrementAndGet();
     Ledger.Entry entry = ledger.track(Ledger.Kind.TASK, task, owner, task.label(), 0, site);
+    if (firstFailure.get() != null || cancelled.get()) {
+      task.cancel(true); // before it starts: its body must not run at all
+    }
     try {
       task.start(Threads.unstarted(threadName, task::run, options.virtualThreads()), entry);
     } catch (RuntimeException | Error e) {
@@ -118,7 +162,7 @@ public final class TaskScope implements AutoCloseable {
       entry.release();
       throw e;
     }
-    if (firstFailure.get() != null || closed) {
+    if (firstFailure.get() != null || closed || cancelled.get()) {
       // Forked after the group failed, or racing close(): the context is already cancelled.
       // close() still joins it: its wait repeats while tasks are being added.
       task.cancel(true);
@@ -126,7 +170,13 @@ public final class TaskScope implements AutoCloseable {
     return task;
   }
 
-  /** Forks {@code body}; the handle's value is null. */
+  /**
+   * Like {@link #fork(Callable)} for work without a result.
+   *
+   * @param body the work; an exception it throws fails the scope
+   * @return the task's handle; its value is null
+   * @throws IllegalStateException when the scope is closed
+   */
   public Task<Void> fork(Runnable body) {
     return fork(() -> {
       body.run();
@@ -158,7 +208,14 @@ public final class TaskScope implements AutoCloseable {
     return ms == 0 ? base : (s >= 60 ? base + " " + ms + "ms" : String.format(java.util.Locale.ROOT, "%.3fs", d.toMillis() / 1000.0));
   }
 
-  /** {@link #join()} with its own deadline. */
+  /**
+   * {@link #join()} with its own deadline.
+   *
+   * @param until when to stop waiting and cancel what still runs
+   * @throws TaskFailedException when a task failed (first failure; the others suppressed)
+   * @throws TaskTimeoutException when {@code until} passed; running tasks were cancelled
+   * @throws InterruptedException when the joining thread was interrupted (tasks keep running)
+   */
   public void joinUntil(Instant until) throws InterruptedException {
     join(until, null);
   }
@@ -176,12 +233,60 @@ public final class TaskScope implements AutoCloseable {
     throwIfFailed();
   }
 
-  /** Cancels every task that is still running. */
+  /**
+   * Cancels the scope now, as a failure of its owner does: every task still running is cancelled
+   * and interrupted, tasks forked later are cancelled at once, and the {@link #onCancel} hooks
+   * run (once). Close still waits for the interrupted tasks, up to the close timeout, and names
+   * those that ignore the interrupt.
+   */
   public void cancel() {
+    cancelled.set(true);
+    runCancelHooks(); // first: an interrupted task must find its taps refused already
     tasks.forEach(t -> t.cancel(true));
   }
 
-  /** Every task forked so far, in fork order. */
+  /**
+   * Registers {@code hook} to run once when the scope is cancelled: by {@link #cancel()} or by
+   * the first task failure (on the failing task's thread). The JUnit layer cancels the test's
+   * queued taps with it. Runs at once when the scope is already cancelled.
+   *
+   * @param hook what to cancel besides the tasks; its exception is kept as a later failure
+   * @return this scope
+   */
+  public TaskScope onCancel(Runnable hook) {
+    cancelHooks.add(hook);
+    if (cancelled.get() && cancelHooks.remove(hook)) {
+      runHook(hook);
+    }
+    return this;
+  }
+
+  /**
+   * Whether the scope was cancelled.
+   *
+   * @return true after {@link #cancel()} or a task failure
+   */
+  public boolean isCancelled() {
+    return cancelled.get();
+  }
+
+  private void runCancelHooks() {
+    for (Runnable hook : cancelHooks) {
+      if (cancelHooks.remove(hook)) { // each hook once, even when cancel and a failure race
+        runHook(hook);
+      }
+    }
+  }
+
+  private void runHook(Runnable hook) {
+    try {
+      hook.run();
+    } catch (RuntimeException e) {
+      laterFailures.add(e);
+    }
+  }
+
+  /** @return every task forked so far, in fork order; a copy */
   public List<Task<?>> tasks() {
     return List.copyOf(tasks);
   }
@@ -266,12 +371,15 @@ public final class TaskScope implements AutoCloseable {
     return options;
   }
 
+  /** @return the scope's name as used in thread names (unsafe characters replaced) */
   public String name() {
     return name;
   }
 
   void failed(Task<?> task, Throwable error) {
     if (firstFailure.compareAndSet(null, new Failure(task, error))) {
+      cancelled.set(true);
+      runCancelHooks();
       for (Task<?> sibling : tasks) {
         if (sibling != task) {
           sibling.cancel(true);

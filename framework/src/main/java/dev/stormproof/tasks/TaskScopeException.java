@@ -4,7 +4,7 @@ package dev.stormproof.tasks;
 public class TaskScopeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  public TaskScopeException(String message, Throwable cause) {
+  TaskScopeException(String message, Throwable cause) {
     super(message, cause);
   }
 }

@@ -7,7 +7,7 @@ package dev.stormproof.tasks;
 public class TaskTimeoutException extends TaskScopeException {
   private static final long serialVersionUID = 1L;
 
-  public TaskTimeoutException(String message) {
+  TaskTimeoutException(String message) {
     super(message, null);
   }
 }

@@ -8,7 +8,7 @@ package dev.stormproof.tasks;
 public class TasksStuckException extends TaskScopeException {
   private static final long serialVersionUID = 1L;
 
-  public TasksStuckException(String message) {
+  TasksStuckException(String message) {
     super(message, null);
   }
 }

@@ -7,7 +7,7 @@ import java.lang.reflect.Method;
  * Stormproof compiles for Java 17 and cannot name {@code Thread.ofVirtual()}), platform daemon
  * threads otherwise. Stateless and thread-safe.
  */
-public final class Threads {
+final class Threads {
 
   private static final Method OF_VIRTUAL;
   private static final Method BUILDER_NAME;

@@ -74,6 +74,39 @@ final class Evidence {
     }
   }
 
+  /** The pyramid level the coarse search uses for {@code tpl} at {@code scale} (as the matcher picks it). */
+  static int level(TemplateImage tpl, double scale) {
+    int level = 0;
+    while (level < 4 && Math.min(tpl.width, tpl.height) * scale / (1 << (level + 1)) >= Matcher.COARSE_SIDE) {
+      level++;
+    }
+    return level;
+  }
+
+  private static String heatLabel(Frame frame, TemplateImage tpl, double scale) {
+    return "1/" + (1 << level(tpl, scale)) + " scale";
+  }
+
+  /**
+   * The TM_CCOEFF_NORMED map of {@code tpl} at {@code scale} on the frame's coarse level as a
+   * JET-coloured PNG, or null when the template does not fit the screen.
+   */
+  static byte[] heatmap(Frame frame, TemplateImage tpl, double scale, LedgerScope scope) {
+    int d = 1 << level(tpl, scale);
+    Mat level = frame.level(level(tpl, scale), scope);
+    Mat t = tpl.gray(scale / d);
+    if (t == null || t.cols() > level.cols() || t.rows() > level.rows()) {
+      return null;
+    }
+    Mat res = new Mat(level.rows() - t.rows() + 1, level.cols() - t.cols() + 1, opencv_core.CV_32F);
+    matchTemplate(level, t, res, TM_CCOEFF_NORMED);
+    Mat gray8 = new Mat(res.rows(), res.cols(), opencv_core.CV_8UC1);
+    normalize(res, gray8, 0, 255, NORM_MINMAX, opencv_core.CV_8U, new Mat());
+    Mat heat = new Mat(res.rows(), res.cols(), opencv_core.CV_8UC3);
+    applyColorMap(gray8, heat, COLORMAP_JET);
+    return png(heat);
+  }
+
   /**
    * Attaches the frame with the best candidate outlined (red), the template, and a heatmap of
    * the coarse score map at the best scale. Called inside a Vision call (scope owns temporaries).
@@ -97,19 +130,10 @@ final class Evidence {
     label(bgr, text, x, y, frame.width());
     report.attach(name + " - screenshot, best candidate boxed with score and threshold", "image/jpeg", "jpg", jpeg(bgr, 80));
     report.attach(name + " - template", "image/png", "png", png(tpl.bgr()));
-    int index = Math.max(0, result.level());
-    int d = 1 << index;
-    double scale = best != null ? best.scale() : result.coarseScale();
-    Mat level = frame.level(index, scope);
-    Mat t = tpl.gray(scale / d);
-    if (t != null && t.cols() <= level.cols() && t.rows() <= level.rows()) {
-      Mat res = new Mat(level.rows() - t.rows() + 1, level.cols() - t.cols() + 1, opencv_core.CV_32F);
-      matchTemplate(level, t, res, TM_CCOEFF_NORMED);
-      Mat gray8 = new Mat(res.rows(), res.cols(), opencv_core.CV_8UC1);
-      normalize(res, gray8, 0, 255, NORM_MINMAX, opencv_core.CV_8U, new Mat());
-      Mat heat = new Mat(res.rows(), res.cols(), opencv_core.CV_8UC3);
-      applyColorMap(gray8, heat, COLORMAP_JET);
-      report.attach(name + " - score heatmap (1/" + d + " scale, red = high)", "image/png", "png", png(heat));
+    byte[] heat = heatmap(frame, tpl, best != null ? best.scale() : result.coarseScale(), scope);
+    if (heat != null) {
+      report.attach(name + " - score heatmap (" + heatLabel(frame, tpl, best != null ? best.scale() : result.coarseScale())
+          + ", red = high)", "image/png", "png", heat);
     }
   }
 }

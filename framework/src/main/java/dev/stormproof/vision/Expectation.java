@@ -17,24 +17,39 @@ public final class Expectation {
     this.absent = absent;
   }
 
+  /**
+   * The template must become visible.
+   *
+   * @param template what to wait for, with its timeout
+   * @return the expectation
+   */
   public static Expectation visible(Template template) {
     return new Expectation(template, false);
   }
 
+  /**
+   * The template must not be visible (or must disappear).
+   *
+   * @param template what must be gone, with its timeout
+   * @return the expectation
+   */
   public static Expectation absent(Template template) {
     return new Expectation(template, true);
   }
 
   /**
    * Builds an expectation from annotation-style values, where "unset" values take the Vision's
-   * defaults.
+   * defaults. For the {@code @ExpectTemplate} layer; in code, prefer {@link #visible} with
+   * {@link Template}'s {@code withX} methods.
    *
+   * @param vision loads the template
    * @param path template path under the templates root
    * @param threshold (0, 1], or 0 for the default
    * @param timeout {@code 5s}, {@code 500ms}, {@code PT5S}, or empty for the default
    * @param region {@code x,y,width,height}, or empty for the whole screen
    * @param scales empty (default), {@code {s}} (exact) or {@code {min, max}}
    * @param absent true: the template must not be visible
+   * @return the expectation
    * @throws IllegalArgumentException naming the bad value and the fix
    */
   public static Expectation of(Vision vision, String path, double threshold, String timeout,
@@ -59,14 +74,22 @@ public final class Expectation {
     return new Expectation(t, absent);
   }
 
+  /** @return the template, with its search options */
   public Template template() {
     return template;
   }
 
+  /** @return true when the template must not be visible */
   public boolean absent() {
     return absent;
   }
 
+  /**
+   * How long to wait.
+   *
+   * @param defaults used when the template sets no timeout
+   * @return the template's timeout, else the default's
+   */
   public Duration timeout(VisionOptions defaults) {
     return template.timeout(defaults);
   }

@@ -89,32 +89,46 @@ public final class Frame implements AutoCloseable {
     return (c1.getValue() << 32 | c2.getValue()) ^ ((long) size.width() << 20) ^ size.height();
   }
 
+  /** @return the frame's size in physical pixels */
   public Size size() {
     return size;
   }
 
+  /** @return the frame's width in pixels */
   public int width() {
     return size.width();
   }
 
+  /** @return the frame's height in pixels */
   public int height() {
     return size.height();
   }
 
-  /** A 64-bit content hash of the pixels: equal frames have equal hashes. */
+  /**
+   * A 64-bit content hash of every pixel; equal frames have equal hashes. Readable after close.
+   *
+   * @return the hash
+   */
   public long hash() {
     return hash;
   }
 
+  /** @return {@link System#nanoTime()} when the device completed the capture */
   public long capturedAtNanos() {
     return capturedAtNanos;
   }
 
+  /** @return true once this frame or its Vision is closed */
   public boolean isClosed() {
     return gate.isClosed() || vision.gateClosed();
   }
 
-  /** Encodes the frame as PNG. @throws IllegalStateException once closed */
+  /**
+   * Encodes the frame as PNG (a temporary native buffer, freed before returning).
+   *
+   * @return the PNG file's bytes
+   * @throws IllegalStateException once this frame or its Vision is closed
+   */
   public byte[] toPng() {
     try (Gate.Call v = vision.enter("Frame.toPng()"); Gate.Call f = gate.enter("Frame.toPng()")) {
       Mat bgr = new Mat(size.height(), size.width(), opencv_core.CV_8UC3);

@@ -19,6 +19,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * <p>Sizes: {@link Pointer#totalBytes()} does not count OpenCV pixel data, so a {@link Mat}'s
  * size is {@code rows * cols * elemSize} at attach time (allocate Mats with their final size;
  * a header-only {@code new Mat()} is recorded as 0 bytes and re-measured by {@link #keep}).
+ *
+ * <p>Internal: public for the benchmarks module; not part of the API.
  */
 public final class LedgerScope extends PointerScope {
 
@@ -27,6 +29,12 @@ public final class LedgerScope extends PointerScope {
   // Identity: Pointer.equals compares addresses, and two views may share one.
   private final Map<Pointer, Ledger.Entry> entries = new IdentityHashMap<>();
 
+  /**
+   * Opens a scope on the current thread (javacpp scopes are thread-local); close it there.
+   *
+   * @param ledger where attached pointers are recorded
+   * @param owner the owner recorded with them
+   */
   public LedgerScope(Ledger ledger, String owner) {
     this.ledger = ledger;
     this.owner = owner;

@@ -15,12 +15,12 @@ import dev.stormproof.device.Size;
  */
 public record Match(String template, Point location, Size size, double score, double scale) {
 
-  /** The centre of the match, the point a tap should hit. */
+  /** @return the centre of the match, the point a tap should hit */
   public Point center() {
     return new Point(location.x() + size.width() / 2, location.y() + size.height() / 2);
   }
 
-  /** The matched rectangle. */
+  /** @return the matched rectangle */
   public Region region() {
     return new Region(location.x(), location.y(), size.width(), size.height());
   }

@@ -235,7 +235,7 @@ final class Matcher {
   }
 
   /** Normalised mean-BGR distance in [0, 1] between the frame rectangle and the template. */
-  private static double colorDistance(Frame frame, TemplateImage tpl, int x, int y, int w, int h, Region roi) {
+  static double colorDistance(Frame frame, TemplateImage tpl, int x, int y, int w, int h, Region roi) {
     int x0 = Math.max(roi.x(), x);
     int y0 = Math.max(roi.y(), y);
     int x1 = Math.min(roi.right(), x + w);

@@ -12,6 +12,15 @@ import dev.stormproof.device.Size;
  * @param height positive
  */
 public record Region(int x, int y, int width, int height) {
+  /**
+   * Validates the rectangle.
+   *
+   * @param x left column, {@code >= 0}
+   * @param y top row, {@code >= 0}
+   * @param width positive
+   * @param height positive
+   * @throws IllegalArgumentException when a value is out of range
+   */
   public Region {
     if (x < 0 || y < 0 || width <= 0 || height <= 0) {
       throw new IllegalArgumentException("Region " + x + "," + y + "," + width + "," + height
@@ -19,6 +28,16 @@ public record Region(int x, int y, int width, int height) {
     }
   }
 
+  /**
+   * Shorthand for the constructor.
+   *
+   * @param x left column, {@code >= 0}
+   * @param y top row, {@code >= 0}
+   * @param width positive
+   * @param height positive
+   * @return the region
+   * @throws IllegalArgumentException when a value is out of range
+   */
   public static Region of(int x, int y, int width, int height) {
     return new Region(x, y, width, height);
   }
@@ -26,6 +45,8 @@ public record Region(int x, int y, int width, int height) {
   /**
    * Parses {@code "x,y,width,height"} (the form annotations and configuration use).
    *
+   * @param text for example {@code 0,1200,1080,1200}
+   * @return the region
    * @throws IllegalArgumentException naming the text when it is not four integers
    */
   public static Region parse(String text) {

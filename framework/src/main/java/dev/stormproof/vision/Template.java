@@ -36,12 +36,12 @@ public final class Template {
     this.timeout = timeout;
   }
 
-  /** The path relative to the templates root, as given. */
+  /** @return the path relative to the templates root, as given */
   public String path() {
     return path;
   }
 
-  /** The template image size in pixels. */
+  /** @return the template image's size in pixels */
   public Size size() {
     return size;
   }
@@ -49,6 +49,8 @@ public final class Template {
   /**
    * Minimum score for this template.
    *
+   * @param threshold in (0, 1]
+   * @return a copy with it
    * @throws IllegalArgumentException when outside (0, 1]
    */
   public Template withThreshold(double threshold) {
@@ -56,7 +58,12 @@ public final class Template {
     return new Template(library, path, size, threshold, region, scales, colorCheck, timeout);
   }
 
-  /** Searches only inside {@code region} (null: the whole screen). */
+  /**
+   * Searches only inside a region.
+   *
+   * @param region the region, or null for the whole screen
+   * @return a copy with it
+   */
   public Template withRegion(Region region) {
     return new Template(library, path, size, threshold, region, scales, colorCheck, timeout);
   }
@@ -64,6 +71,11 @@ public final class Template {
   /**
    * Accepts the template drawn at any scale in {@code [min, max]} relative to the screen, for
    * example {@code 0.75, 1.33}.
+   *
+   * @param min smallest scale, positive
+   * @param max largest scale, at least {@code min}
+   * @return a copy with them
+   * @throws IllegalArgumentException when the range is invalid
    */
   public Template withScales(double min, double max) {
     VisionOptions.checkScales(min, max, "template " + path);
@@ -73,12 +85,21 @@ public final class Template {
   /**
    * Also requires the mean colour of the match to be close to the template's (gray matching
    * alone confuses a red and a green button of the same shape).
+   *
+   * @param check whether to compare colours
+   * @return a copy with it
    */
   public Template withColorCheck(boolean check) {
     return new Template(library, path, size, threshold, region, scales, check, timeout);
   }
 
-  /** How long waits for this template wait (null: the Vision's default). */
+  /**
+   * How long waits for this template wait.
+   *
+   * @param timeout positive, or null for the Vision's default
+   * @return a copy with it
+   * @throws IllegalArgumentException when {@code timeout} is zero or negative
+   */
   public Template withTimeout(Duration timeout) {
     if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
       throw new IllegalArgumentException("template " + path + ": timeout " + timeout
@@ -87,26 +108,52 @@ public final class Template {
     return new Template(library, path, size, threshold, region, scales, colorCheck, timeout);
   }
 
+  /**
+   * The effective threshold.
+   *
+   * @param defaults used when this template sets none
+   * @return this template's threshold, else the default's
+   */
   public double threshold(VisionOptions defaults) {
     return threshold != null ? threshold : defaults.threshold();
   }
 
+  /** @return the search region, or null for the whole screen */
   public Region region() {
     return region;
   }
 
+  /**
+   * The effective smallest scale.
+   *
+   * @param defaults used when this template sets no scales
+   * @return this template's smallest scale, else the default's
+   */
   public double minScale(VisionOptions defaults) {
     return scales != null ? scales[0] : defaults.minScale();
   }
 
+  /**
+   * The effective largest scale.
+   *
+   * @param defaults used when this template sets no scales
+   * @return this template's largest scale, else the default's
+   */
   public double maxScale(VisionOptions defaults) {
     return scales != null ? scales[1] : defaults.maxScale();
   }
 
+  /** @return whether matches must also match the template's mean colour */
   public boolean colorCheck() {
     return colorCheck;
   }
 
+  /**
+   * The effective wait timeout.
+   *
+   * @param defaults used when this template sets none
+   * @return this template's timeout, else the default's
+   */
   public Duration timeout(VisionOptions defaults) {
     return timeout != null ? timeout : defaults.timeout();
   }

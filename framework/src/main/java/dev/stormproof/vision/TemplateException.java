@@ -7,11 +7,11 @@ package dev.stormproof.vision;
 public class TemplateException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  public TemplateException(String message) {
+  TemplateException(String message) {
     super(message);
   }
 
-  public TemplateException(String message, Throwable cause) {
+  TemplateException(String message, Throwable cause) {
     super(message, cause);
   }
 }

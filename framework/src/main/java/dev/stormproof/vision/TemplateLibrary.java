@@ -38,14 +38,17 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 public final class TemplateLibrary implements AutoCloseable {
 
   private final ClassLoader loader;
+  private final java.nio.file.Path directory;
   private final VisionOptions options;
   private final Ledger ledger;
   private final String owner;
   private final Gate gate;
   private final Cache<String, TemplateImage> cache;
 
-  private TemplateLibrary(ClassLoader loader, VisionOptions options, Ledger ledger, String owner) {
+  private TemplateLibrary(ClassLoader loader, java.nio.file.Path directory, VisionOptions options, Ledger ledger,
+      String owner) {
     this.loader = loader;
+    this.directory = directory;
     this.options = options;
     this.ledger = ledger;
     this.owner = owner;
@@ -66,16 +69,99 @@ public final class TemplateLibrary implements AutoCloseable {
 
   /**
    * A library reading {@code options.templateRoot()} from {@code loader}, recording its native
-   * buffers in {@code ledger} under {@code owner}.
+   * buffers in {@code ledger} under {@code owner}. The caller closes it.
+   *
+   * @param loader class loader the template files are read from
+   * @param options the templates root and cache bound
+   * @param ledger records the decoded templates' native buffers
+   * @param owner names them in the ledger
+   * @return the library
    */
   public static TemplateLibrary open(ClassLoader loader, VisionOptions options, Ledger ledger, String owner) {
-    return new TemplateLibrary(loader, options, ledger, owner);
+    return new TemplateLibrary(loader, null, options, ledger, owner);
+  }
+
+  /**
+   * A library reading template files from {@code directory} (a folder on disk, for example
+   * {@code src/test/resources/templates}) instead of the class path; for tools that edit the
+   * library while it is open (the inspector) and for the template lint. Paths are checked as for
+   * class path libraries, and a file must resolve inside the folder (no symbolic link out).
+   *
+   * @param directory the templates root folder; must exist
+   * @param options the cache bound (its {@code templateRoot} is not used)
+   * @param ledger where native buffers are recorded
+   * @param owner the ledger owner of the cached templates
+   * @return the library
+   * @throws IllegalArgumentException when {@code directory} is not a folder
+   */
+  public static TemplateLibrary open(java.nio.file.Path directory, VisionOptions options, Ledger ledger, String owner) {
+    if (!java.nio.file.Files.isDirectory(directory)) {
+      throw new IllegalArgumentException("templates folder " + directory.toAbsolutePath()
+          + " does not exist: create it or pass the folder that holds your template PNGs, "
+          + "for example src/test/resources/templates");
+    }
+    return new TemplateLibrary(null, directory.toAbsolutePath().normalize(), options, ledger, owner);
+  }
+
+  /**
+   * Every {@code .png} below the folder of a directory library, as template paths ({@code /}
+   * separated, relative to the folder), sorted.
+   *
+   * @return the paths
+   * @throws IllegalStateException for a class path library, whose folder cannot be listed
+   */
+  public java.util.List<String> paths() {
+    if (directory == null) {
+      throw new IllegalStateException("TemplateLibrary " + owner + " reads the class path, which cannot be listed: "
+          + "open it with TemplateLibrary.open(Path, ...) on the templates folder");
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(directory)) {
+      return files.filter(f -> java.nio.file.Files.isRegularFile(f) && f.getFileName().toString().endsWith(".png"))
+          .map(f -> directory.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not list templates folder " + directory, e);
+    }
+  }
+
+  /**
+   * The file a template path names in a directory library, checked to lie inside its folder.
+   *
+   * @param path a template path, for example {@code shop/buy.png}
+   * @return the absolute file (it may not exist yet)
+   * @throws TemplateException for a path that leaves the folder
+   * @throws IllegalStateException for a class path library
+   */
+  public java.nio.file.Path file(String path) {
+    if (directory == null) {
+      throw new IllegalStateException("TemplateLibrary " + owner + " reads the class path, which has no files: "
+          + "open it with TemplateLibrary.open(Path, ...) on the templates folder");
+    }
+    String clean = checkPath(path, directory.getFileName().toString());
+    java.nio.file.Path file = directory.resolve(clean).normalize();
+    try {
+      java.nio.file.Path real = directory.toRealPath();
+      java.nio.file.Path parent = file.getParent();
+      while (parent != null && !java.nio.file.Files.exists(parent)) {
+        parent = parent.getParent();
+      }
+      if (parent == null || !parent.toRealPath().startsWith(real)
+          || (java.nio.file.Files.exists(file) && !file.toRealPath().startsWith(real))) {
+        throw new TemplateException("template path '" + path + "' resolves outside " + directory
+            + " through a symbolic link: keep templates inside the templates folder");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not resolve template " + path + " in " + directory, e);
+    }
+    return file;
   }
 
   /**
    * The template at {@code path} (relative to the root, for example {@code arena/shop.png}),
    * loaded now so a bad file fails here.
    *
+   * @param path relative to the templates root
+   * @return the template, with no per-template options
    * @throws TemplateException for a path outside the root, or a missing, empty, unreadable or
    *     flat file
    */
@@ -88,19 +174,19 @@ public final class TemplateLibrary implements AutoCloseable {
     }
   }
 
-  /** Cache statistics (hits, misses, evictions). */
+  /** @return cache statistics (hits, misses, evictions) */
   public CacheStats stats() {
     return cache.stats();
   }
 
   /** Bytes of decoded templates currently cached (their cache weights). */
-  public long cachedWeight() {
+  long cachedWeight() {
     cache.cleanUp();
     return cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
   }
 
   /** Number of templates currently cached. */
-  public long cachedCount() {
+  long cachedCount() {
     cache.cleanUp();
     return cache.estimatedSize();
   }
@@ -110,6 +196,7 @@ public final class TemplateLibrary implements AutoCloseable {
     cache.cleanUp();
   }
 
+  /** @return the owner its buffers are recorded under */
   public String owner() {
     return owner;
   }
@@ -120,7 +207,7 @@ public final class TemplateLibrary implements AutoCloseable {
    * and acquire.
    */
   TemplateImage acquire(String path) {
-    String clean = checkPath(path, options.templateRoot());
+    String clean = checkPath(path, directory != null ? directory.getFileName().toString() : options.templateRoot());
     while (true) {
       TemplateImage image;
       TemplateImage[] loadedForUs = new TemplateImage[1];
@@ -157,19 +244,33 @@ public final class TemplateLibrary implements AutoCloseable {
     return path;
   }
 
-  private TemplateImage load(String path, LedgerScope scope) {
-    String resource = options.templateRoot() + "/" + path;
+  private byte[] read(String path, String resource) {
+    if (directory != null) {
+      java.nio.file.Path file = file(path);
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        throw new TemplateException("template " + path + " not found: no file " + file + "; add the image there");
+      }
+      try {
+        return java.nio.file.Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("template " + path + " could not be read from " + file, e);
+      }
+    }
     URL url = loader.getResource(resource);
     if (url == null) {
       throw new TemplateException("template " + path + " not found: no class path resource " + resource
           + "; add the image as src/test/resources/" + resource);
     }
-    byte[] bytes;
     try (InputStream in = url.openStream()) {
-      bytes = in.readAllBytes();
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException("template " + path + " could not be read from " + url, e);
     }
+  }
+
+  private TemplateImage load(String path, LedgerScope scope) {
+    String resource = directory != null ? directory.getFileName() + "/" + path : options.templateRoot() + "/" + path;
+    byte[] bytes = read(path, resource);
     if (bytes.length == 0) {
       throw new TemplateException("template " + path + " is empty (0 bytes in " + resource
           + "): re-export it as a PNG");

@@ -11,26 +11,31 @@ import java.time.Duration;
 public class TemplateNotFoundError extends AssertionError {
   private static final long serialVersionUID = 1L;
 
+  /** The template's path. */
   private final String template;
+  /** Best score in the last frame, or -1. */
   private final double bestScore;
+  /** How long the wait lasted. */
   private final Duration timeout;
 
-  public TemplateNotFoundError(String message, String template, double bestScore, Duration timeout) {
+  TemplateNotFoundError(String message, String template, double bestScore, Duration timeout) {
     super(message);
     this.template = template;
     this.bestScore = bestScore;
     this.timeout = timeout;
   }
 
+  /** @return the template's path relative to the templates root */
   public String template() {
     return template;
   }
 
-  /** The best score seen in the last frame; -1 when there was no candidate at all. */
+  /** @return the best score seen in the last frame; -1 when there was no candidate at all */
   public double bestScore() {
     return bestScore;
   }
 
+  /** @return how long the wait lasted */
   public Duration timeout() {
     return timeout;
   }

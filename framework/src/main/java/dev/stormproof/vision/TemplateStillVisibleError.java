@@ -10,19 +10,21 @@ public class TemplateStillVisibleError extends AssertionError {
   private static final long serialVersionUID = 1L;
 
   private final transient Match match;
+  /** How long the wait lasted. */
   private final Duration timeout;
 
-  public TemplateStillVisibleError(String message, Match match, Duration timeout) {
+  TemplateStillVisibleError(String message, Match match, Duration timeout) {
     super(message);
     this.match = match;
     this.timeout = timeout;
   }
 
-  /** The match still visible in the last frame. */
+  /** @return the match still visible in the last frame; null after deserialisation */
   public Match match() {
     return match;
   }
 
+  /** @return how long the wait lasted */
   public Duration timeout() {
     return timeout;
   }

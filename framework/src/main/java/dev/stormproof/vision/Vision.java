@@ -33,6 +33,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * Waits poll with Awaitility in the calling thread ({@code pollInSameThread}: javacpp scopes
  * are thread-local) and fail with {@link TemplateNotFoundError} / {@link
  * TemplateStillVisibleError}, attaching evidence through the {@link ReportSink}.
+ *
+ * <p>Under JUnit, {@code @OnDevice} injects one per test and closes it after the test:
+ * <pre>{@code
+ * @OnDevice
+ * class ShopTest {
+ *   @Test
+ *   void buysTheSword(Vision vision) {
+ *     vision.tap("arena/shop.png");              // waits until visible, then taps its centre
+ *     vision.tap("arena/buy.png");
+ *     vision.waitFor("arena/purchased.png");     // fails with evidence after the timeout
+ *   }
+ * }
+ * }</pre>
+ * Template paths are relative to the templates root on the test class path
+ * ({@code src/test/resources/templates} by default, see {@link VisionOptions}).
  */
 public final class Vision implements AutoCloseable {
 
@@ -73,7 +88,14 @@ public final class Vision implements AutoCloseable {
 
   /**
    * A Vision with a private {@link TemplateLibrary} reading templates from the context class
-   * loader (closed with this Vision); for plain {@code main} programs.
+   * loader (closed with this Vision); for plain {@code main} programs. The caller closes it.
+   *
+   * @param device captures frames and receives taps
+   * @param options search defaults and the templates root
+   * @param ledger records every native buffer for leak checks
+   * @param owner names this Vision's buffers in the ledger and in messages
+   * @param report receives failure evidence and events
+   * @return the Vision
    */
   public static Vision open(Device device, VisionOptions options, Ledger ledger, String owner, ReportSink report) {
     ClassLoader cl = Thread.currentThread().getContextClassLoader();
@@ -82,10 +104,37 @@ public final class Vision implements AutoCloseable {
     return new Vision(device, lib, true, options, ledger, owner, report);
   }
 
-  /** A Vision using a shared, longer-lived {@code library} (not closed by this Vision). */
+  /**
+   * A Vision using a shared, longer-lived library (not closed by this Vision). The caller closes
+   * the Vision.
+   *
+   * @param device captures frames and receives taps
+   * @param library where templates are loaded and cached
+   * @param options search defaults
+   * @param ledger records every native buffer for leak checks
+   * @param owner names this Vision's buffers in the ledger and in messages
+   * @param report receives failure evidence and events
+   * @return the Vision
+   */
   public static Vision open(Device device, TemplateLibrary library, VisionOptions options, Ledger ledger,
       String owner, ReportSink report) {
     return new Vision(device, library, false, options, ledger, owner, report);
+  }
+
+  /**
+   * A Vision without a device, for recorded screens: frames come from {@link #frame(Screenshot)};
+   * {@link #capture()}, waits and taps throw {@link IllegalStateException}.
+   *
+   * @param library the templates (not closed by this Vision)
+   * @param options the search settings
+   * @param ledger where native buffers are recorded
+   * @param owner the ledger owner of this Vision's buffers
+   * @param report where events go
+   * @return the Vision; close it to free its frames
+   */
+  public static Vision offline(TemplateLibrary library, VisionOptions options, Ledger ledger, String owner,
+      ReportSink report) {
+    return new Vision(null, library, false, options, ledger, owner, report);
   }
 
   String name() {
@@ -100,6 +149,7 @@ public final class Vision implements AutoCloseable {
     return owner;
   }
 
+  /** @return the search defaults of this Vision */
   public VisionOptions options() {
     return options;
   }
@@ -112,7 +162,14 @@ public final class Vision implements AutoCloseable {
     return gate.isClosed();
   }
 
-  /** The template at {@code path} under the templates root. @throws TemplateException if unusable */
+  /**
+   * The template at {@code path} under the templates root, with no per-template options.
+   *
+   * @param path relative to the templates root, for example {@code arena/shop.png}
+   * @return the template (decoded once, then cached by the library)
+   * @throws TemplateException when the file is missing or not a readable image
+   * @throws IllegalStateException when this Vision is closed
+   */
   public Template template(String path) {
     if (gate.isClosed()) {
       throw gate.closedError("template(\"" + path + "\")");
@@ -120,13 +177,46 @@ public final class Vision implements AutoCloseable {
     return library.template(path);
   }
 
-  /** Captures the screen now. The frame is owned by this Vision; close it early to reuse its memory. */
+  /**
+   * Captures the screen now. The frame is owned by this Vision and freed by {@link #close()} at
+   * the latest; close it early to reuse its memory.
+   *
+   * @return the frame
+   * @throws dev.stormproof.device.DeviceException when the capture failed
+   * @throws IllegalStateException when this Vision is closed
+   */
   public Frame capture() {
     if (gate.isClosed()) {
       throw gate.closedError("capture()"); // fail before the device round trip
     }
-    Screenshot shot = device.screenshot(); // device I/O outside the gate: close need not wait for it
-    try (Gate.Call call = gate.enter("capture()")) {
+    Screenshot shot = needDevice("capture()").screenshot(); // device I/O outside the gate: close need not wait for it
+    return frame(shot, "capture()");
+  }
+
+  /**
+   * A frame of {@code shot} (a recorded screen, or one captured elsewhere), owned by this Vision
+   * like a captured one.
+   *
+   * @param shot the pixels, copied
+   * @return the frame; close it early to reuse its memory
+   */
+  public Frame frame(Screenshot shot) {
+    if (gate.isClosed()) {
+      throw gate.closedError("frame(Screenshot)");
+    }
+    return frame(shot, "frame(Screenshot)");
+  }
+
+  private Device needDevice(String operation) {
+    if (device == null) {
+      throw new IllegalStateException(name() + " has no device, so " + operation + " cannot run: open it with "
+          + "Vision.open(device, ...), or search frames made with frame(Screenshot)");
+    }
+    return device;
+  }
+
+  private Frame frame(Screenshot shot, String operation) {
+    try (Gate.Call call = gate.enter(operation)) {
       Frame.Buffers spare = spareFrames.poll();
       Frame.Buffers buffers = spare != null ? spare : new Frame.Buffers();
       Frame f;
@@ -155,71 +245,169 @@ public final class Vision implements AutoCloseable {
     }
   }
 
+  /**
+   * Like {@link #find(Template)} for {@code template(path)}.
+   *
+   * @param path relative to the templates root
+   * @return the best match, or empty when none reaches the threshold
+   */
   public Optional<Match> find(String path) {
     return find(template(path));
   }
 
-  /** The best match on a fresh frame at or above the threshold (and colour check), if any. */
+  /**
+   * The best match on a fresh frame at or above the threshold (and colour check), if any. Does
+   * not wait.
+   *
+   * @param template what to look for
+   * @return the best match, or empty when none reaches the threshold
+   * @throws dev.stormproof.device.DeviceException when the capture failed
+   * @throws IllegalStateException when this Vision is closed
+   */
   public Optional<Match> find(Template template) {
     try (Frame f = capture()) {
       return find(template, f);
     }
   }
 
+  /**
+   * The best match on {@code frame}, which must have been captured by this Vision. Repeated
+   * searches of one frame are answered from the result cache.
+   *
+   * @param template what to look for
+   * @param frame an open frame of this Vision
+   * @return the best match, or empty when none reaches the threshold
+   * @throws IllegalArgumentException when the frame belongs to another Vision
+   * @throws IllegalStateException when this Vision or the frame is closed
+   */
   public Optional<Match> find(Template template, Frame frame) {
     return Outcome.accepted(template, search(template, frame, false), options);
   }
 
+  /**
+   * Like {@link #findAll(Template)} for {@code template(path)}.
+   *
+   * @param path relative to the templates root
+   * @return the matches, best first; empty when none
+   */
   public List<Match> findAll(String path) {
     return findAll(template(path));
   }
 
-  /** Every non-overlapping match (IoU &gt; 0.3 suppressed), best first, at most {@code maxResults}. */
+  /**
+   * Every non-overlapping match on a fresh frame (IoU &gt; 0.3 suppressed), best first, at most
+   * {@link VisionOptions#maxResults()}. Does not wait.
+   *
+   * @param template what to look for
+   * @return the matches, best first; empty when none
+   * @throws dev.stormproof.device.DeviceException when the capture failed
+   * @throws IllegalStateException when this Vision is closed
+   */
   public List<Match> findAll(Template template) {
     try (Frame f = capture()) {
       return findAll(template, f);
     }
   }
 
+  /**
+   * Every non-overlapping match on {@code frame}, which must have been captured by this Vision.
+   *
+   * @param template what to look for
+   * @param frame an open frame of this Vision
+   * @return the matches, best first; empty when none
+   * @throws IllegalArgumentException when the frame belongs to another Vision
+   * @throws IllegalStateException when this Vision or the frame is closed
+   */
   public List<Match> findAll(Template template, Frame frame) {
     return Outcome.all(template, search(template, frame, true), options);
   }
 
+  /**
+   * Whether the template is visible now. Does not wait.
+   *
+   * @param path relative to the templates root
+   * @return true when {@link #find(String)} finds it
+   */
   public boolean exists(String path) {
     return find(path).isPresent();
   }
 
+  /**
+   * Whether the template is visible now. Does not wait.
+   *
+   * @param template what to look for
+   * @return true when {@link #find(Template)} finds it
+   */
   public boolean exists(Template template) {
     return find(template).isPresent();
   }
 
+  /**
+   * Like {@link #waitFor(Template)} for {@code template(path)}.
+   *
+   * @param path relative to the templates root
+   * @return the first match found
+   * @throws TemplateNotFoundError when it did not appear in time
+   */
   public Match waitFor(String path) {
     return waitFor(template(path));
   }
 
-  /** Waits (template or default timeout) until visible. @throws TemplateNotFoundError */
+  /**
+   * Waits until visible, polling in the calling thread, for the template's timeout (else the
+   * Vision's default).
+   *
+   * @param template what to wait for
+   * @return the first match found
+   * @throws TemplateNotFoundError when it did not appear in time; evidence is attached to the report
+   */
   public Match waitFor(Template template) {
     return awaitAll(List.of(Expectation.visible(template))).get(0).orElseThrow();
   }
 
+  /**
+   * Like {@link #waitVanish(Template)} for {@code template(path)}.
+   *
+   * @param path relative to the templates root
+   * @throws TemplateStillVisibleError when it was still visible at the timeout
+   */
   public void waitVanish(String path) {
     waitVanish(template(path));
   }
 
-  /** Waits until not visible. @throws TemplateStillVisibleError */
+  /**
+   * Waits until not visible, for the template's timeout (else the Vision's default).
+   *
+   * @param template what must disappear
+   * @throws TemplateStillVisibleError when it was still visible at the timeout
+   */
   public void waitVanish(Template template) {
     awaitAll(List.of(Expectation.absent(template)));
   }
 
+  /**
+   * Like {@link #tap(Template)} for {@code template(path)}.
+   *
+   * @param path relative to the templates root
+   * @return the match that was tapped
+   * @throws TemplateNotFoundError when it did not appear in time
+   */
   public Match tap(String path) {
     return tap(template(path));
   }
 
-  /** Waits until visible, then taps its centre through the device. */
+  /**
+   * Waits until visible, then taps its centre once through the device (rate-limited under JUnit).
+   *
+   * @param template what to tap
+   * @return the match that was tapped
+   * @throws TemplateNotFoundError when it did not appear in time
+   * @throws dev.stormproof.device.DeviceException when the tap could not be delivered
+   */
   public Match tap(Template template) {
     return step("tap " + template.path(), () -> {
       Match m = waitFor(template);
-      device.tap(m.center());
+      needDevice("tap(" + template.path() + ")").tap(m.center());
       return m;
     });
   }
@@ -248,7 +436,11 @@ public final class Vision implements AutoCloseable {
     return new Waiter(this, expectations).run();
   }
 
-  /** Counters: searches, result-cache hit rate, frames, template cache. */
+  /**
+   * Counters so far: searches, result-cache hit rate, frames, template cache.
+   *
+   * @return a snapshot of the counters
+   */
   public VisionStats stats() {
     CacheStats t = library.stats();
     return new VisionStats(searches.get(), hits.get(), frames.get(), t.hitCount(), t.missCount(), t.evictionCount());
@@ -265,9 +457,7 @@ public final class Vision implements AutoCloseable {
     searches.incrementAndGet();
     try (Gate.Call call = gate.enter("searching " + template.path());
         Gate.Call use = frame.use("searching " + template.path())) {
-      if (!liveFrames.contains(frame)) {
-        throw new IllegalArgumentException(frame + " was captured by another Vision: search it with that Vision");
-      }
+      checkOwn(frame);
       Matcher.Result cached = options.resultCacheSize() > 0 ? results.getIfPresent(key) : null;
       if (cached != null) {
         hits.incrementAndGet();
@@ -285,6 +475,53 @@ public final class Vision implements AutoCloseable {
         workspaces.push(ws);
         image.release();
       }
+    }
+  }
+
+  /**
+   * Every place the matcher weighed for {@code template} on {@code frame}, best first, each with
+   * its colour distance, so a caller sees the runner-up and whether colour tells it apart. Gray
+   * only, unless the template has its colour check: then, as in {@link #find}, look-alikes of
+   * another colour are dropped during the search (a wrong-colour one is kept only when nothing
+   * else is left). The template's region and scales apply; its threshold does not filter. Not cached.
+   *
+   * @param template what to look for
+   * @param frame a frame of this Vision
+   * @return at least one candidate, best first, none overlapping a better one by more than half
+   */
+  public List<Candidate> candidates(Template template, Frame frame) {
+    return Weigher.candidates(this, template, frame);
+  }
+
+  /**
+   * The score map of {@code template} on {@code frame} as a PNG heat map (red = high), at the
+   * pyramid level and scale of the best candidate, the one the matcher searched coarsely.
+   *
+   * @param template what to look for
+   * @param frame a frame of this Vision
+   * @return PNG bytes, smaller than the frame by the level's factor
+   */
+  public byte[] heatmap(Template template, Frame frame) {
+    return Weigher.heatmap(this, template, frame);
+  }
+
+  /** A scratch workspace for one search; give it back with {@link #returnWorkspace}. */
+  Workspace takeWorkspace() {
+    Workspace ws = workspaces.poll();
+    return ws != null ? ws : new Workspace();
+  }
+
+  void returnWorkspace(Workspace ws) {
+    workspaces.push(ws);
+  }
+
+  void countSearch() {
+    searches.incrementAndGet();
+  }
+
+  void checkOwn(Frame frame) {
+    if (!liveFrames.contains(frame)) {
+      throw new IllegalArgumentException(frame + " was captured by another Vision: search it with that Vision");
     }
   }
 
@@ -339,8 +576,13 @@ public final class Vision implements AutoCloseable {
     }
   }
 
-  /** Screen size of the device, for callers that build regions. */
+  /**
+   * Screen size of the device, for callers that build regions.
+   *
+   * @return the size in physical pixels
+   * @throws dev.stormproof.device.DeviceException when the device cannot be asked
+   */
   public Size screenSize() {
-    return device.screenSize();
+    return needDevice("screenSize()").screenSize();
   }
 }

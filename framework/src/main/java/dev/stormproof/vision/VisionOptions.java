@@ -1,5 +1,7 @@
 package dev.stormproof.vision;
 
+import dev.stormproof.config.ConfigParse;
+
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -40,16 +42,27 @@ import java.util.function.Function;
  */
 public final class VisionOptions {
 
+  /** Default of {@code stormproof.vision.threshold}. */
   public static final double DEFAULT_THRESHOLD = 0.9;
+  /** Default of {@code stormproof.vision.timeout}, in milliseconds. */
   public static final long DEFAULT_TIMEOUT_MILLIS = 5000;
+  /** Default of {@code stormproof.vision.poll}, in milliseconds. */
   public static final long DEFAULT_POLL_MILLIS = 100;
+  /** Default of {@code stormproof.vision.scales}, lower end. */
   public static final double DEFAULT_MIN_SCALE = 1.0;
+  /** Default of {@code stormproof.vision.scales}, upper end. */
   public static final double DEFAULT_MAX_SCALE = 1.0;
+  /** Default of {@code stormproof.vision.colorTolerance}. */
   public static final double DEFAULT_COLOR_TOLERANCE = 0.12;
+  /** Default of {@code stormproof.vision.templates}. */
   public static final String DEFAULT_TEMPLATE_ROOT = "templates";
+  /** Default of {@code stormproof.vision.templateCacheBytes}. */
   public static final long DEFAULT_TEMPLATE_CACHE_BYTES = 64L << 20;
+  /** Default of {@code stormproof.vision.resultCacheSize}. */
   public static final int DEFAULT_RESULT_CACHE_SIZE = 256;
+  /** Default of {@code stormproof.vision.maxResults}. */
   public static final int DEFAULT_MAX_RESULTS = 64;
+  /** Default of {@code stormproof.vision.referenceShortSide}, 0 = off. */
   public static final int DEFAULT_REFERENCE_SHORT_SIDE = 0;
 
   private final double threshold;
@@ -94,15 +107,19 @@ public final class VisionOptions {
           + " must be positive, for example 64m");
     }
     this.templateCacheBytes = templateCacheBytes;
-    if (resultCacheSize < 0 || maxResults < 1) {
-      throw new IllegalArgumentException("resultCacheSize " + resultCacheSize + " must be >= 0 and maxResults "
-          + maxResults + " >= 1");
+    if (resultCacheSize < 0) {
+      throw new IllegalArgumentException("resultCacheSize " + resultCacheSize
+          + " is negative: use 0 (no result cache) or more, for example 256");
+    }
+    if (maxResults < 1) {
+      throw new IllegalArgumentException("maxResults " + maxResults
+          + " is below 1: use 1 or more, for example 64");
     }
     this.resultCacheSize = resultCacheSize;
     this.maxResults = maxResults;
   }
 
-  /** The documented defaults. */
+  /** @return options with every documented default */
   public static VisionOptions defaults() {
     return new VisionOptions(DEFAULT_THRESHOLD, Duration.ofMillis(DEFAULT_TIMEOUT_MILLIS),
         Duration.ofMillis(DEFAULT_POLL_MILLIS), DEFAULT_MIN_SCALE, DEFAULT_MAX_SCALE,
@@ -110,42 +127,29 @@ public final class VisionOptions {
         DEFAULT_RESULT_CACHE_SIZE, DEFAULT_MAX_RESULTS, DEFAULT_REFERENCE_SHORT_SIDE);
   }
 
-  /** Defaults overridden by the {@code stormproof.vision.*} keys listed in the class Javadoc. */
+  /**
+   * Defaults overridden by the {@code stormproof.vision.*} keys listed in the class Javadoc.
+   *
+   * @param config looks up a configuration parameter by key
+   * @return the options
+   * @throws IllegalArgumentException naming the key when a value does not parse or is out of range
+   */
   public static VisionOptions fromConfig(Function<String, Optional<String>> config) {
     VisionOptions o = defaults();
     String p = "stormproof.vision.";
-    Optional<String> v;
-    if ((v = config.apply(p + "threshold")).isPresent()) {
-      o = o.withThreshold(parseDouble(p + "threshold", v.get()));
-    }
-    if ((v = config.apply(p + "timeout")).isPresent()) {
-      o = o.withTimeout(parseDuration(p + "timeout", v.get()));
-    }
-    if ((v = config.apply(p + "poll")).isPresent()) {
-      o = o.withPoll(parseDuration(p + "poll", v.get()));
-    }
-    if ((v = config.apply(p + "scales")).isPresent()) {
-      double[] s = parseScales(p + "scales", v.get());
-      o = o.withScales(s[0], s[1]);
-    }
-    if ((v = config.apply(p + "colorTolerance")).isPresent()) {
-      o = o.withColorTolerance(parseDouble(p + "colorTolerance", v.get()));
-    }
-    if ((v = config.apply(p + "templates")).isPresent()) {
-      o = o.withTemplateRoot(v.get().trim());
-    }
-    if ((v = config.apply(p + "templateCacheBytes")).isPresent()) {
-      o = o.withTemplateCacheBytes(parseBytes(p + "templateCacheBytes", v.get()));
-    }
-    if ((v = config.apply(p + "resultCacheSize")).isPresent()) {
-      o = o.withResultCacheSize((int) parseDouble(p + "resultCacheSize", v.get()));
-    }
-    if ((v = config.apply(p + "referenceShortSide")).isPresent()) {
-      o = o.withReferenceShortSide((int) parseDouble(p + "referenceShortSide", v.get()));
-    }
-    if ((v = config.apply(p + "maxResults")).isPresent()) {
-      o = o.withMaxResults((int) parseDouble(p + "maxResults", v.get()));
-    }
+    o = ConfigParse.apply(config, p + "threshold", o, (t, val) -> t.withThreshold(parseDouble(p + "threshold", val)));
+    o = ConfigParse.apply(config, p + "timeout", o, (t, val) -> t.withTimeout(parseDuration(p + "timeout", val)));
+    o = ConfigParse.apply(config, p + "poll", o, (t, val) -> t.withPoll(parseDuration(p + "poll", val)));
+    o = ConfigParse.apply(config, p + "scales", o, (t, val) -> {
+      double[] s = parseScales(p + "scales", val);
+      return t.withScales(s[0], s[1]);
+    });
+    o = ConfigParse.apply(config, p + "colorTolerance", o, (t, val) -> t.withColorTolerance(parseDouble(p + "colorTolerance", val)));
+    o = ConfigParse.apply(config, p + "templates", o, (t, val) -> t.withTemplateRoot(val.trim()));
+    o = ConfigParse.apply(config, p + "templateCacheBytes", o, (t, val) -> t.withTemplateCacheBytes(parseBytes(p + "templateCacheBytes", val)));
+    o = ConfigParse.apply(config, p + "resultCacheSize", o, (t, val) -> t.withResultCacheSize((int) parseDouble(p + "resultCacheSize", val)));
+    o = ConfigParse.apply(config, p + "referenceShortSide", o, (t, val) -> t.withReferenceShortSide((int) parseDouble(p + "referenceShortSide", val)));
+    o = ConfigParse.apply(config, p + "maxResults", o, (t, val) -> t.withMaxResults((int) parseDouble(p + "maxResults", val)));
     return o;
   }
 
@@ -242,12 +246,17 @@ public final class VisionOptions {
   /**
    * Templates were cut from a screen whose short side is {@code pixels} (0: off); the scale range
    * then applies relative to {@code screenShortSide / pixels}.
+   *
+   * @param pixels the reference short side, or 0
+   * @return a copy with it
+   * @throws IllegalArgumentException when negative
    */
   public VisionOptions withReferenceShortSide(int pixels) {
     return new VisionOptions(threshold, timeout, poll, minScale, maxScale, colorTolerance, templateRoot,
         templateCacheBytes, resultCacheSize, maxResults, pixels);
   }
 
+  /** @return the short side templates were cut from, or 0 (off) */
   public int referenceShortSide() {
     return referenceShortSide;
   }
@@ -257,51 +266,125 @@ public final class VisionOptions {
     return referenceShortSide > 0 ? Math.min(width, height) / (double) referenceShortSide : 1.0;
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param t minimum score, (0, 1]
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public VisionOptions withThreshold(double t) {
     return copy(t, timeout, poll, minScale, maxScale, colorTolerance, templateRoot, templateCacheBytes, resultCacheSize, maxResults);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param t how long waits wait; positive
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public VisionOptions withTimeout(Duration t) {
     return copy(threshold, t, poll, minScale, maxScale, colorTolerance, templateRoot, templateCacheBytes, resultCacheSize, maxResults);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param p interval between captures while waiting; positive
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public VisionOptions withPoll(Duration p) {
     return copy(threshold, timeout, p, minScale, maxScale, colorTolerance, templateRoot, templateCacheBytes, resultCacheSize, maxResults);
   }
 
+  /**
+   * Returns a copy with another scale range.
+   *
+   * @param min smallest screen-to-template scale, positive
+   * @param max largest, at least {@code min}
+   * @return a copy
+   * @throws IllegalArgumentException when the range is invalid
+   */
   public VisionOptions withScales(double min, double max) {
     return copy(threshold, timeout, poll, min, max, colorTolerance, templateRoot, templateCacheBytes, resultCacheSize, maxResults);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param c largest mean-BGR distance of a colour-checked match, [0, 1]
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public VisionOptions withColorTolerance(double c) {
     return copy(threshold, timeout, poll, minScale, maxScale, c, templateRoot, templateCacheBytes, resultCacheSize, maxResults);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param root class path folder of template files, relative
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public VisionOptions withTemplateRoot(String root) {
     return copy(threshold, timeout, poll, minScale, maxScale, colorTolerance, root, templateCacheBytes, resultCacheSize, maxResults);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param bytes bound of decoded templates kept; positive
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public VisionOptions withTemplateCacheBytes(long bytes) {
     return copy(threshold, timeout, poll, minScale, maxScale, colorTolerance, templateRoot, bytes, resultCacheSize, maxResults);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param size recent search results kept; 0 disables
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public VisionOptions withResultCacheSize(int size) {
     return copy(threshold, timeout, poll, minScale, maxScale, colorTolerance, templateRoot, templateCacheBytes, size, maxResults);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param max most matches {@code findAll} returns; at least 1
+   * @return a copy
+   * @throws IllegalArgumentException when the value is out of range
+   */
   public VisionOptions withMaxResults(int max) {
     return copy(threshold, timeout, poll, minScale, maxScale, colorTolerance, templateRoot, templateCacheBytes, resultCacheSize, max);
   }
 
+  /** @return minimum TM_CCOEFF_NORMED score */
   public double threshold() { return threshold; }
+  /** @return how long waits wait */
   public Duration timeout() { return timeout; }
+  /** @return interval between captures while waiting */
   public Duration poll() { return poll; }
+  /** @return smallest screen-to-template scale */
   public double minScale() { return minScale; }
+  /** @return largest screen-to-template scale */
   public double maxScale() { return maxScale; }
+  /** @return largest mean-BGR distance of a colour-checked match */
   public double colorTolerance() { return colorTolerance; }
+  /** @return class path folder of template files, without trailing slash */
   public String templateRoot() { return templateRoot; }
+  /** @return bound of decoded templates kept, bytes */
   public long templateCacheBytes() { return templateCacheBytes; }
+  /** @return recent search results kept; 0 = disabled */
   public int resultCacheSize() { return resultCacheSize; }
+  /** @return most matches {@code findAll} returns */
   public int maxResults() { return maxResults; }
 
   @Override

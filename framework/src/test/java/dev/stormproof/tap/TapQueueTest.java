@@ -168,6 +168,52 @@ class TapQueueTest {
   }
 
   @Test
+  void a_fenced_owner_loses_its_queued_taps_and_only_the_allowed_thread_may_tap() throws Exception {
+    CountDownLatch delivering = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ConcurrentLinkedQueue<Point> delivered = new ConcurrentLinkedQueue<>();
+    try (TapQueue q = new TapQueue("d", opts(100, 1), p -> { delivering.countDown(); release.await(); delivered.add(p); }, clock);
+        Owner.Binding ignored = Owner.bind("test-A")) {
+      CompletableFuture<Void> inFlight = q.submit(Point.of(0, 0));
+      delivering.await();
+      CompletableFuture<Void> queued = q.submit(Point.of(1, 0));
+      assertThat(q.fence("test-A", Thread.currentThread())).isEqualTo(1);
+      assertThatThrownBy(queued::join).isInstanceOf(TapCancelledException.class)
+          .hasMessage("tap at (1, 0) on d was cancelled: its owner test-A failed before it was delivered");
+      CompletableFuture<Throwable> fromTask = CompletableFuture.supplyAsync(() -> {
+        try (Owner.Binding task = Owner.bind("test-A")) {
+          q.submit(Point.of(2, 0));
+          return null;
+        } catch (TapCancelledException e) {
+          return e;
+        }
+      });
+      assertThat(fromTask.get()).hasMessage("the tap at (2, 0) on d was refused: its owner test-A failed and its taps are cancelled");
+      CompletableFuture<Void> cleanUp = q.submit(Point.of(3, 0)); // the test thread may still tap
+      release.countDown();
+      inFlight.get();
+      cleanUp.get();
+      q.unfence("test-A");
+      assertThat(delivered).containsExactly(Point.of(0, 0), Point.of(3, 0));
+    }
+  }
+
+  @Test
+  void an_interrupted_thread_queues_no_tap() {
+    try (TapQueue q = new TapQueue("d", opts(100, 1), p -> { }, clock)) {
+      Thread.currentThread().interrupt();
+      try {
+        assertThatThrownBy(() -> q.submit(Point.of(4, 4))).isInstanceOf(TapCancelledException.class)
+            .hasMessage("the tap at (4, 4) on d was refused: the thread " + Thread.currentThread().getName()
+                + " is interrupted (its task or test was cancelled)");
+      } finally {
+        assertThat(Thread.interrupted()).isTrue();
+      }
+      assertThat(q.metrics().submitted()).isZero();
+    }
+  }
+
+  @Test
   void a_failed_delivery_reaches_the_caller() {
     try (TapQueue q = new TapQueue("d", opts(100, 1), p -> { throw new DeviceLostException("d: connection lost"); }, clock)) {
       assertThatThrownBy(() -> q.tap(Point.of(5, 5))).isInstanceOf(DeviceLostException.class).hasMessage("d: connection lost");

@@ -272,6 +272,40 @@ class TaskScopeTest {
   }
 
   @Test
+  void cancelInterruptsTasksRunsTheHooksOnceAndCancelsLaterForks() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    LinkedBlockingQueue<String> hookRuns = new LinkedBlockingQueue<>();
+    TaskScope scope = scope("cancelled").onCancel(() -> hookRuns.add("hook"));
+    Task<Void> blocked = scope.fork(() -> {
+      running.countDown();
+      new CountDownLatch(1).await(); // only an interrupt ends it
+      return null;
+    });
+    running.await();
+    scope.cancel();
+    scope.cancel();
+    assertThat(blocked.awaitStopped(Long.MAX_VALUE)).isTrue();
+    assertThat(blocked.state()).isEqualTo(Task.State.CANCELLED);
+    assertThat(scope.fork(() -> { }).isCancelled()).isTrue();
+    assertThat(hookRuns).containsExactly("hook");
+    scope.close(); // cancelled tasks that stopped are no timeout, no failure
+  }
+
+  @Test
+  void aTaskFailureRunsTheCancelHooksOnItsThread() {
+    LinkedBlockingQueue<String> hookThreads = new LinkedBlockingQueue<>();
+    TaskScope scope = scope("failing")
+        .onCancel(() -> hookThreads.add(Thread.currentThread().getName()));
+    scope.fork(() -> { throw new IllegalStateException("boom"); });
+    assertThatThrownBy(scope::close).isInstanceOf(TaskFailedException.class);
+    assertThat(hookThreads).containsExactly("stormproof-task-failing-1");
+    assertThat(scope.isCancelled()).isTrue();
+    // A hook added after the cancellation runs at once.
+    scope.onCancel(() -> hookThreads.add("late"));
+    assertThat(hookThreads).containsExactly("stormproof-task-failing-1", "late");
+  }
+
+  @Test
   void virtualThreadsAreDetectedAtRuntime() {
     assertThat(Threads.virtualAvailable()).isEqualTo(Runtime.version().feature() >= 21);
   }

@@ -187,6 +187,19 @@ class BadInputMessagesTest {
     void t(Device d) { }
   }
 
+  @OnDevice
+  static class AnyVisionTest {
+    @Test
+    void t(dev.stormproof.vision.Vision v) { }
+  }
+
+  @Test
+  void a_bad_vision_key_fails_with_its_own_words_not_buried() {
+    assertThat(failure(AnyVisionTest.class, Map.of("stormproof.vision.threshold", "1.5")))
+        .hasMessage("@OnDevice on [AnyVisionTest]: stormproof.vision.threshold=1.5 is refused: VisionOptions:"
+            + " threshold 1.5 is outside (0, 1]: use a TM_CCOEFF_NORMED score such as 0.9");
+  }
+
   @Test
   void an_unknown_serial_and_an_unreachable_adb_server() throws Exception {
     try (TestAdbServer server = new TestAdbServer()) {
@@ -198,7 +211,7 @@ class BadInputMessagesTest {
     int dead = TestAdbServer.freePort();
     assertThat(failure(AnyTest.class, Map.of("stormproof.device", "any", "stormproof.adb.servers", "127.0.0.1:" + dead)))
         .isInstanceOf(DeviceNotFoundException.class)
-        .hasMessage("adb server 127.0.0.1:" + dead + " (from stormproof.adb.servers) does not answer: Connection refused; start it with "
+        .hasMessage("adb server 127.0.0.1:" + dead + " (from stormproof.adb.servers) does not answer: connection refused; start it with "
         + "'adb -P " + dead + " start-server' or remove it from stormproof.adb.servers");
   }
 

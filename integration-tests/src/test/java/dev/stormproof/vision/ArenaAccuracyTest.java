@@ -29,7 +29,7 @@ class ArenaAccuracyTest {
   }
 
   /**
-   * DESIGN.md: the committed templates of the sample suite must match on the machine that runs
+   * The committed templates of the sample suite must match on the machine that runs
    * it. Render Arena here and find every committed template, exactly where the scene model says.
    */
   @Test

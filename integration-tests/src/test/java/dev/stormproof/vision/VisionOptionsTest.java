@@ -56,12 +56,12 @@ class VisionOptionsTest {
   @Test
   void badValuesNameTheKeyTheValueAndTheFix() {
     assertThatThrownBy(() -> from(Map.of("stormproof.vision.threshold", "1.2")))
-        .hasMessage("VisionOptions: threshold 1.2 is outside (0, 1]: use a TM_CCOEFF_NORMED score such as 0.9");
+        .hasMessage("stormproof.vision.threshold=1.2 is refused: VisionOptions: threshold 1.2 is outside (0, 1]: use a TM_CCOEFF_NORMED score such as 0.9");
     assertThatThrownBy(() -> from(Map.of("stormproof.vision.timeout", "later")))
         .hasMessage("stormproof.vision.timeout='later' is not a duration: use 500ms, 5s, 2m or PT5S");
     assertThatThrownBy(() -> from(Map.of("stormproof.vision.scales", "big")))
         .hasMessage("stormproof.vision.scales='big' is not a scale range: use 0.75-1.33 or 1");
     assertThatThrownBy(() -> from(Map.of("stormproof.vision.templates", "../x")))
-        .hasMessage("template root '../x' is not a relative class path folder: use for example templates");
+        .hasMessage("stormproof.vision.templates=../x is refused: template root '../x' is not a relative class path folder: use for example templates");
   }
 }

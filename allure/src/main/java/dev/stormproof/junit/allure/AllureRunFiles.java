@@ -8,7 +8,7 @@ import org.junit.platform.launcher.TestPlan;
  * Writes the run-level Allure files (categories, environment, executor) into the results
  * directory when the test plan finishes, so every report generated from it has them. Registered
  * as a {@link TestExecutionListener} service; does nothing when Allure's results directory is
- * not writable (it logs why).
+ * not writable (it logs why). Users do not call it.
  */
 public final class AllureRunFiles implements TestExecutionListener {
 

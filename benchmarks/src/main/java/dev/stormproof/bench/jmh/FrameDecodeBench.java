@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * One 1080x2400 frame into a Mat: PNG (what {@code screencap -p} sends) decoded by OpenCV or by
  * ImageIO, versus raw RGBA_8888 (what {@code screencap} without {@code -p} sends) copied into a
  * reused Mat, with and without conversion to gray. Target Mats are reused across invocations
- * (DESIGN.md rule 5) and freed in tear-down.
+ * (frames are reused, never reallocated per capture) and freed in tear-down.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

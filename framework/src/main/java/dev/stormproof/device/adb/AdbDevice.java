@@ -36,6 +36,7 @@ import java.util.regex.Pattern;
 public final class AdbDevice implements Device {
 
   private static final Pattern WM_SIZE = Pattern.compile("(Physical|Override) size:\\s*(\\d+)x(\\d+)");
+  private static final System.Logger LOG = System.getLogger(AdbDevice.class.getName());
 
   private final String serial;
   private final AdbOptions options;
@@ -57,16 +58,32 @@ public final class AdbDevice implements Device {
     }
   }
 
-  /** A device reached straight at adbd's TCP port, for example {@code 127.0.0.1:6520}; serial {@code host:port}. */
+  /**
+   * A device reached straight at adbd's TCP port (no adb server); connects on first use.
+   *
+   * @param host adbd's host, for example {@code 127.0.0.1}
+   * @param port adbd's TCP port, for example {@code 6520}
+   * @param options timeouts and backends
+   * @return the device, serial {@code host:port}; close it
+   */
   public static AdbDevice direct(String host, int port, AdbOptions options) {
     return new AdbDevice(host + ":" + port, options, () -> DadbTransports.direct(host, port, options));
   }
 
-  /** Device {@code serial} as listed by the adb server at {@code serverHost:serverPort}. */
+  /**
+   * A device as listed by an adb server; connects on first use.
+   *
+   * @param serverHost the adb server's host
+   * @param serverPort the adb server's port, usually 5037
+   * @param serial the device's serial as {@code adb devices} lists it
+   * @param options timeouts and backends
+   * @return the device; close it
+   */
   public static AdbDevice viaServer(String serverHost, int serverPort, String serial, AdbOptions options) {
     return new AdbDevice(serial, options, () -> DadbTransports.viaServer(serverHost, serverPort, serial, options));
   }
 
+  /** @return the options this device was opened with */
   public AdbOptions options() {
     return options;
   }
@@ -132,7 +149,11 @@ public final class AdbDevice implements Device {
     });
   }
 
-  /** Which touch backend taps use: {@code raw:/dev/input/eventN} or {@code input}; decided on the first tap. */
+  /**
+   * Which touch backend taps use; decided on the first tap.
+   *
+   * @return {@code raw:/dev/input/eventN}, {@code input}, or {@code undecided} before the first tap
+   */
   public String touchBackend() {
     synchronized (touchLock) {
       if (!touchChosen) {
@@ -148,7 +169,13 @@ public final class AdbDevice implements Device {
       if (options.touch() != AdbOptions.Touch.INPUT) {
         ShellResult r = run(t, "getevent -p");
         Optional<TouchScreen> ts = r.ok() ? TouchScreen.parse(r.stdout()) : Optional.empty();
-        if (ts.isPresent() && ts.get().sameOrientationAs(s.width(), s.height())) {
+        boolean writable = ts.isPresent() && run(t, "test -w " + ShellQuote.quote(ts.get().path())).ok();
+        if (ts.isPresent() && !writable && options.touch() == AdbOptions.Touch.AUTO) {
+          // User builds with SELinux enforcing deny the shell user /dev/input: said once, then input tap.
+          LOG.log(System.Logger.Level.WARNING, serial + ": " + ts.get().path() + " is not writable by the shell"
+              + " (SELinux or permissions); taps use 'input tap' instead, which is slower");
+        }
+        if (ts.isPresent() && writable && ts.get().sameOrientationAs(s.width(), s.height())) {
           rawTouch = new RawTouch(ts.get());
         } else if (options.touch() == AdbOptions.Touch.RAW) {
           throw new DeviceCommandException(serial + ": stormproof.adb.touch=raw but 'getevent -p' shows no multi-touch "
@@ -210,6 +237,10 @@ public final class AdbDevice implements Device {
    * Captures into {@code reuse} when it is a writable heap buffer of exactly
    * {@code width*height*4} bytes (so a capture loop allocates nothing per frame); the returned
    * screenshot then views {@code reuse}, which the caller must not reuse while still reading it.
+   *
+   * @param reuse a buffer to capture into, or null to allocate
+   * @return the frame
+   * @throws dev.stormproof.device.DeviceException when the capture failed or was malformed
    */
   public Screenshot screenshot(ByteBuffer reuse) {
     Size expected = screenSize();
@@ -252,7 +283,7 @@ public final class AdbDevice implements Device {
   }
 
   /** Connections discarded and reopened so far. */
-  public int reconnects() {
+  int reconnects() {
     return calls.reconnects();
   }
 

@@ -39,10 +39,24 @@ public final class AdbOptions {
   public static final int DEFAULT_MAX_STREAMS = 64;
 
   /** Touch backend. */
-  public enum Touch { AUTO, INPUT, RAW }
+  public enum Touch {
+    /** Raw input events where {@code getevent -p} shows a multi-touch screen, else {@code input tap}. */
+    AUTO,
+    /** Always {@code input tap}: slower (one process per tap) but works everywhere. */
+    INPUT,
+    /** Always raw input events; fails when no multi-touch screen is found. */
+    RAW
+  }
 
   /** Screen capture format. */
-  public enum Capture { AUTO, RAW, PNG }
+  public enum Capture {
+    /** Raw framebuffer; PNG when the raw answer cannot be decoded. */
+    AUTO,
+    /** Always the raw framebuffer (fast, no encoding on the device). */
+    RAW,
+    /** Always PNG (slower; for devices whose raw format is unusual). */
+    PNG
+  }
 
   private final Duration timeout;
   private final Duration connectTimeout;
@@ -63,41 +77,91 @@ public final class AdbOptions {
     this.maxStreams = maxStreams;
   }
 
-  /** All defaults. */
+  /** @return options with every default */
   public static AdbOptions defaults() {
     return new AdbOptions(ConfigParse.duration("timeout", DEFAULT_TIMEOUT),
         ConfigParse.duration("connectTimeout", DEFAULT_CONNECT_TIMEOUT), DEFAULT_TCP_NO_DELAY,
         Touch.AUTO, Capture.AUTO, DEFAULT_MAX_STREAMS);
   }
 
-  /** Reads the {@code stormproof.device.timeout} and {@code stormproof.adb.*} keys; absent keys keep their default. */
+  /**
+   * Reads the {@code stormproof.device.timeout} and {@code stormproof.adb.*} keys; absent keys keep
+   * their default.
+   *
+   * @param config looks up a configuration parameter by key
+   * @return the options
+   * @throws IllegalArgumentException naming the key when a value does not parse
+   */
   public static AdbOptions fromConfig(Function<String, Optional<String>> config) {
     AdbOptions o = defaults();
-    o = config.apply("stormproof.device.timeout").map(v -> ConfigParse.duration("stormproof.device.timeout", v)).map(o::withTimeout).orElse(o);
-    AdbOptions p = o;
-    p = config.apply("stormproof.adb.connectTimeout").map(v -> ConfigParse.duration("stormproof.adb.connectTimeout", v)).map(p::withConnectTimeout).orElse(p);
-    AdbOptions q = p;
-    q = config.apply("stormproof.adb.tcpNoDelay").map(v -> ConfigParse.bool("stormproof.adb.tcpNoDelay", v)).map(q::withTcpNoDelay).orElse(q);
-    AdbOptions r = q;
-    r = config.apply("stormproof.adb.touch").map(v -> ConfigParse.choice("stormproof.adb.touch", v, Touch.class)).map(r::withTouch).orElse(r);
-    AdbOptions s = r;
-    s = config.apply("stormproof.adb.capture").map(v -> ConfigParse.choice("stormproof.adb.capture", v, Capture.class)).map(s::withCapture).orElse(s);
-    AdbOptions t = s;
-    return config.apply("stormproof.adb.maxStreams").map(v -> ConfigParse.positiveInt("stormproof.adb.maxStreams", v)).map(t::withMaxStreams).orElse(t);
+    o = ConfigParse.apply(config, "stormproof.device.timeout", o,
+        (a, v) -> a.withTimeout(ConfigParse.duration("stormproof.device.timeout", v)));
+    o = ConfigParse.apply(config, "stormproof.adb.connectTimeout", o,
+        (a, v) -> a.withConnectTimeout(ConfigParse.duration("stormproof.adb.connectTimeout", v)));
+    o = ConfigParse.apply(config, "stormproof.adb.tcpNoDelay", o,
+        (a, v) -> a.withTcpNoDelay(ConfigParse.bool("stormproof.adb.tcpNoDelay", v)));
+    o = ConfigParse.apply(config, "stormproof.adb.touch", o,
+        (a, v) -> a.withTouch(ConfigParse.choice("stormproof.adb.touch", v, Touch.class)));
+    o = ConfigParse.apply(config, "stormproof.adb.capture", o,
+        (a, v) -> a.withCapture(ConfigParse.choice("stormproof.adb.capture", v, Capture.class)));
+    return ConfigParse.apply(config, "stormproof.adb.maxStreams", o,
+        (a, v) -> a.withMaxStreams(ConfigParse.positiveInt("stormproof.adb.maxStreams", v)));
   }
 
+  /** @return bound of every device call */
   public Duration timeout() { return timeout; }
+  /** @return bound of TCP connect plus ADB handshake */
   public Duration connectTimeout() { return connectTimeout; }
+  /** @return whether Nagle is disabled on direct connections */
   public boolean tcpNoDelay() { return tcpNoDelay; }
+  /** @return the touch backend */
   public Touch touch() { return touch; }
+  /** @return the screen capture format */
   public Capture capture() { return capture; }
+  /** @return how many service streams one device handle keeps open at once */
   public int maxStreams() { return maxStreams; }
 
+  /**
+   * Returns a copy with another timeout.
+   *
+   * @param v the new value
+   * @return a copy
+   */
   public AdbOptions withTimeout(Duration v) { return new AdbOptions(v, connectTimeout, tcpNoDelay, touch, capture, maxStreams); }
+  /**
+   * Returns a copy with another connectTimeout.
+   *
+   * @param v the new value
+   * @return a copy
+   */
   public AdbOptions withConnectTimeout(Duration v) { return new AdbOptions(timeout, v, tcpNoDelay, touch, capture, maxStreams); }
+  /**
+   * Returns a copy with another tcpNoDelay.
+   *
+   * @param v the new value
+   * @return a copy
+   */
   public AdbOptions withTcpNoDelay(boolean v) { return new AdbOptions(timeout, connectTimeout, v, touch, capture, maxStreams); }
+  /**
+   * Returns a copy with another touch.
+   *
+   * @param v the new value
+   * @return a copy
+   */
   public AdbOptions withTouch(Touch v) { return new AdbOptions(timeout, connectTimeout, tcpNoDelay, v, capture, maxStreams); }
+  /**
+   * Returns a copy with another capture.
+   *
+   * @param v the new value
+   * @return a copy
+   */
   public AdbOptions withCapture(Capture v) { return new AdbOptions(timeout, connectTimeout, tcpNoDelay, touch, v, maxStreams); }
+  /**
+   * Returns a copy with another maxStreams.
+   *
+   * @param v the new value
+   * @return a copy
+   */
   public AdbOptions withMaxStreams(int v) { return new AdbOptions(timeout, connectTimeout, tcpNoDelay, touch, capture, v); }
 
   private static Duration positive(String name, Duration d) {

@@ -186,7 +186,9 @@ final class DeviceCalls implements AutoCloseable {
     }
     if (cause instanceof DeviceProtocolException dpe) {
       discard(g, "protocol error: " + dpe.getMessage());
-      return dpe;
+      // Parsers (screen decoder, shell v2) know no serial; the error must name the device.
+      return dpe.getMessage().startsWith(serial + ": ") ? dpe
+          : new DeviceProtocolException(serial + ": " + what + ": " + dpe.getMessage(), dpe);
     }
     if (cause instanceof DeviceException de) {
       return de;

@@ -26,11 +26,16 @@ import java.util.function.Function;
  *   <li>{@code stormproof.device.leaseTimeout}: how long a test waits for a free device, default {@value #DEFAULT_LEASE_TIMEOUT}
  *   <li>plus the {@link AdbOptions} keys; and the {@code ANDROID_SERIAL} environment variable.
  * </ul>
+ *
+ * <p>Internal: public for {@code dev.stormproof.junit}; not part of the API (set the keys instead).
  */
 public final class DeviceOptions {
 
+  /** Default of {@code stormproof.device}. */
   public static final String DEFAULT_DEVICE = "auto";
+  /** Default of {@code stormproof.adb.servers}, adb's own default server. */
   public static final String DEFAULT_SERVERS = "127.0.0.1:5037";
+  /** Default of {@code stormproof.device.leaseTimeout}. */
   public static final String DEFAULT_LEASE_TIMEOUT = "60s";
 
   /**
@@ -40,7 +45,13 @@ public final class DeviceOptions {
    * @param port TCP port, 1-65535
    */
   public record HostPort(String host, int port) {
-    /** Validates the port. */
+    /**
+     * Validates the port.
+     *
+     * @param host host name or address
+     * @param port TCP port, 1-65535
+     * @throws IllegalArgumentException when the port is out of range
+     */
     public HostPort {
       Objects.requireNonNull(host, "host");
       if (port <= 0 || port > 65535) {
@@ -127,17 +138,11 @@ public final class DeviceOptions {
       o = new DeviceOptions(o.device, List.of(fromEnv), o.androidSerial, o.leaseTimeout,
           env.apply("ADB_SERVER_SOCKET") != null ? "ADB_SERVER_SOCKET" : "ANDROID_ADB_SERVER_PORT", o.adb);
     }
-    Optional<String> v;
-    if ((v = config.apply("stormproof.device")).isPresent()) {
-      o = o.withDevice(v.get());
-    }
-    if ((v = config.apply("stormproof.adb.servers")).isPresent()) {
-      o = o.withServers(parseServers("stormproof.adb.servers", v.get()));
-    }
-    if ((v = config.apply("stormproof.device.leaseTimeout")).isPresent()) {
-      o = o.withLeaseTimeout(ConfigParse.duration("stormproof.device.leaseTimeout", v.get()));
-    }
-    return o;
+    o = ConfigParse.apply(config, "stormproof.device", o, DeviceOptions::withDevice);
+    o = ConfigParse.apply(config, "stormproof.adb.servers", o,
+        (d, v) -> d.withServers(parseServers("stormproof.adb.servers", v)));
+    return ConfigParse.apply(config, "stormproof.device.leaseTimeout", o,
+        (d, v) -> d.withLeaseTimeout(ConfigParse.duration("stormproof.device.leaseTimeout", v)));
   }
 
   /** The server adb itself would use: ADB_SERVER_SOCKET=tcp:host:port, else ANDROID_ADB_SERVER_PORT on loopback. */

@@ -14,7 +14,7 @@ import java.util.Map;
  * virtual devices are not its business: an empty result under {@link DeviceOptions#auto()} lets
  * the {@link dev.stormproof.device.DeviceSelection} fall back to them.
  */
-public final class DeviceSelector {
+final class DeviceSelector {
 
   private DeviceSelector() {}
 
@@ -57,9 +57,11 @@ public final class DeviceSelector {
       return new Found(List.of(), "stormproof.device=virtual: adb servers not asked");
     }
     boolean explicitServers = options.serversSource().equals("stormproof.adb.servers");
-    String source = options.serversSource().equals("default") ? "" : " (from " + options.serversSource() + ")";
+    // Say where a server came from only when the environment chose it: users forget those.
+    String source = explicitServers || options.serversSource().equals("default") ? "" : " (from " + options.serversSource() + ")";
     Map<String, DeviceOptions.HostPort> online = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
+    Map<String, String> notOnlineProblem = new LinkedHashMap<>();
     List<String> nothing = new ArrayList<>();
     for (DeviceOptions.HostPort server : options.servers()) {
       String host = server.host().equalsIgnoreCase("localhost") ? "127.0.0.1" : server.host();
@@ -71,6 +73,7 @@ public final class DeviceSelector {
             online.putIfAbsent(e.serial(), server);
           } else {
             problems.add(e.serial() + " is " + e.state() + " on " + server + hint(e.state()));
+            notOnlineProblem.putIfAbsent(e.serial(), problems.get(problems.size() - 1));
             notOnline.add(e.serial() + " " + e.state());
           }
         }
@@ -102,6 +105,11 @@ public final class DeviceSelector {
       if (server != null) {
         out.add(AdbDevice.viaServer(server.host(), server.port(), serial, options.adb()));
         picked.put(serial, server);
+      } else if (notOnlineProblem.containsKey(serial)) {
+        // Listed but not usable (unauthorized, offline): a direct connection would only hang.
+        out.forEach(AdbDevice::close);
+        throw new DeviceNotFoundException("device " + notOnlineProblem.get(serial) + source
+            + "; check 'adb devices' once it is fixed");
       } else if (serial.matches("[^:\\s]+:\\d+")) {
         int colon = serial.lastIndexOf(':');
         out.add(AdbDevice.direct(serial.substring(0, colon), Integer.parseInt(serial.substring(colon + 1)), options.adb()));

@@ -20,8 +20,10 @@ public final class ShellQuote {
   private ShellQuote() {}
 
   /**
-   * {@code value} as one single-quoted shell word.
+   * {@code value} as one single-quoted shell word, for {@link dev.stormproof.device.Device#shell}.
    *
+   * @param value any text
+   * @return the quoted word, for example {@code 'it'\''s'} for {@code it's}
    * @throws IllegalArgumentException if {@code value} contains a NUL character, which no shell
    *     argument can carry
    */
@@ -40,7 +42,7 @@ public final class ShellQuote {
    * {@code input text '...'} calls joined with {@code &&} (so the first failure stops the rest and
    * sets the exit code). Empty text gives an empty list of chunks and the command {@code true}.
    */
-  public static String inputText(String text) {
+  static String inputText(String text) {
     List<String> chunks = inputTextChunks(text);
     if (chunks.isEmpty()) {
       return "true";
@@ -59,7 +61,7 @@ public final class ShellQuote {
    * The encoded arguments of the {@code input text} calls for {@code text}, in order: spaces as
    * {@code %s}, and a new chunk wherever a literal {@code %} is followed by a literal {@code s}.
    */
-  public static List<String> inputTextChunks(String text) {
+  static List<String> inputTextChunks(String text) {
     List<String> chunks = new ArrayList<>();
     StringBuilder chunk = new StringBuilder();
     boolean lastWasLiteralPercent = false;
@@ -88,7 +90,7 @@ public final class ShellQuote {
    * What Android's {@code input text} types for one argument: each {@code %s} becomes a space.
    * The inverse of one chunk of {@link #inputTextChunks}; used by tests and by fakes.
    */
-  public static String decodeInputText(String argument) {
+  static String decodeInputText(String argument) {
     StringBuilder out = new StringBuilder(argument.length());
     for (int i = 0; i < argument.length(); i++) {
       char c = argument.charAt(i);

@@ -105,6 +105,9 @@ record TouchScreen(String path, String name, int minX, int maxX, int minY, int m
 
   /** Whether the panel's natural orientation matches the screen's current one (else rotation is in play). */
   boolean sameOrientationAs(int screenWidth, int screenHeight) {
+    if (maxX - minX == maxY - minY) {
+      return true; // a square range (0-4095 on both axes) is scaled per axis and says nothing of rotation
+    }
     return (maxX - minX >= maxY - minY) == (screenWidth >= screenHeight);
   }
 }

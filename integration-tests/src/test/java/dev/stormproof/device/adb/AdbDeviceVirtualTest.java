@@ -126,6 +126,19 @@ class AdbDeviceVirtualTest {
   }
 
   @Test
+  void a_screenshot_truncated_on_every_try_fails_naming_the_device() {
+    device.close();
+    device = AdbDevice.direct("127.0.0.1", vdev.port(), AdbOptions.defaults().withCapture(AdbOptions.Capture.PNG));
+    device.screenSize();
+    vdev.faults().truncateNextOutputs(1000, 2); // the call and its one retry
+    assertThatThrownBy(() -> device.screenshot())
+        .isInstanceOf(dev.stormproof.device.DeviceProtocolException.class)
+        .hasMessage("127.0.0.1:" + vdev.port() + ": screencap: PNG screencap of 1000 bytes does not end with the IEND"
+            + " chunk: the image is truncated");
+    assertThat(device.screenshot().size()).isEqualTo(new Size(320, 640));
+  }
+
+  @Test
   void a_hung_device_times_out_and_the_next_call_reconnects() {
     device.close();
     device = AdbDevice.direct("127.0.0.1", vdev.port(), AdbOptions.defaults().withTimeout(Duration.ofMillis(300)).withTouch(AdbOptions.Touch.INPUT));

@@ -193,6 +193,9 @@ class AdbProtocolTest {
   @Test
   void connectionsBeyondTheLimitAreClosedAtAccept() throws Exception {
     java.util.List<RawAdbClient> open = new java.util.ArrayList<>();
+    device.close(); // one peer fills the whole cap here: its budget must allow it
+    device = new VirtualDevice(device.options().withDefense(new Defense(Duration.ofSeconds(5),
+        Duration.ofSeconds(10), Duration.ZERO, VirtualDevice.MAX_CONNECTIONS))).start();
     try {
       for (int i = 0; i < VirtualDevice.MAX_CONNECTIONS; i++) {
         open.add(RawAdbClient.connected(device.port()));

@@ -85,9 +85,9 @@ class DeviceLogTest {
 
   @Test
   void unsupportedLogcatOptionsNameTheFix() {
-    assertThat(device.shell("logcat -f /sdcard/x").stderr()).isEqualTo(
+    assertThat(device.shell("logcat -d -f /sdcard/x").stderr()).isEqualTo(
         "logcat: '-f' is not supported on the virtual device; use logcat -d [-v threadtime] [-t N] or logcat -c\n");
-    assertThat(device.shell("logcat").stderr()).isEqualTo(
-        "logcat: only dumps (-d) are supported on the virtual device: a streaming logcat would never end\n");
+    assertThat(device.shell("logcat").stderr()).isEqualTo("logcat: only dumps are supported on the virtual device "
+        + "(no log streaming): 'logcat -b crash -d', or 'logcat -d [-v threadtime] [-t N]' for the main log\n");
   }
 }

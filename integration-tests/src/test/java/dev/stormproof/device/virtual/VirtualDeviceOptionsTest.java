@@ -76,7 +76,7 @@ class VirtualDeviceOptionsTest {
     assertThat(o.latency().inputTap()).isEqualTo(Duration.ofMillis(5));
     assertThat(o.latency().screencapPng()).isZero();
     assertThatThrownBy(() -> VirtualDeviceOptions.fromConfig(k -> k.equals("stormproof.virtual.port") ? Optional.of("x") : Optional.empty()))
-        .hasMessage("stormproof.virtual.port is 'x': use a whole number");
+        .hasMessage("stormproof.virtual.port=x is not a whole number, for example 2");
   }
 
   @Test
@@ -93,7 +93,7 @@ class VirtualDeviceOptionsTest {
     assertThatThrownBy(() -> fast.withScreencapRaw(Duration.ofMillis(-1)))
         .hasMessage("LatencyModel.screencapRaw is PT-0.001S: use a duration >= 0 (Duration.ZERO for none)");
     assertThatThrownBy(() -> LatencyModel.fromConfig(k -> k.endsWith("rawEventWrite") ? Optional.of("1ms") : Optional.empty()))
-        .hasMessage("stormproof.virtual.latency.rawEventWrite is '1ms': use whole milliseconds, for example 600");
+        .hasMessage("stormproof.virtual.latency.rawEventWrite=1ms is not a whole number, for example 2");
   }
 
   @Test

@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The device side of one ADB transport connection. Its reader thread ({@link #run}) decodes
  * messages and dispatches them; services run on the device's executor. Any protocol violation
  * (bad magic, oversized payload, a message before CNXN, an unknown command) closes the
- * connection and is logged; it never reaches other connections.
+ * connection and is logged; it never reaches other connections. Deadlines from the device's
+ * {@link Defense} bound the handshake, each message and (if set) idleness; a missed one closes
+ * the connection the same way.
  */
 final class AdbConnection implements Runnable {
 
@@ -29,13 +31,19 @@ final class AdbConnection implements Runnable {
 
   private final VirtualDevice device;
   private final Socket socket;
+  private static final AtomicInteger ACCEPTED = new AtomicInteger();
+
   private final String name;
+  private final int seq = ACCEPTED.incrementAndGet();
+  private final Defense defense;
   private final OutputStream out;
   private final Map<Integer, AdbStream> streams = new ConcurrentHashMap<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
   private volatile int maxPayload = AdbMessage.MAX_PAYLOAD;
   private volatile int version = AdbMessage.VERSION;
   private volatile boolean connected;
+  /** Unauthorized device: the host sent its public key and waits for a prompt nobody answers. */
+  private volatile boolean promptPending;
   private volatile boolean closing;
   private boolean quickAck = true;
 
@@ -43,6 +51,7 @@ final class AdbConnection implements Runnable {
     this.device = device;
     this.socket = socket;
     this.name = name;
+    this.defense = device.options().defense();
     socket.setTcpNoDelay(true); // one small message per OKAY: Nagle would add 40 ms per round trip
     this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
   }
@@ -51,15 +60,38 @@ final class AdbConnection implements Runnable {
     return maxPayload;
   }
 
+  /** Accept order: the oldest unfinished handshake of a peer is dropped first. */
+  int seq() {
+    return seq;
+  }
+
+  /** Whether CNXN completed (an unauthorized device's transport never completes it). */
+  boolean handshakeDone() {
+    return connected;
+  }
+
+  /** The peer's address: the device budgets connections per peer. */
+  java.net.InetAddress peer() {
+    return socket.getInetAddress();
+  }
+
   @Override
   public void run() {
     try (socket) {
-      InputStream in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
+      DeadlineInput deadlines = new DeadlineInput(socket);
+      long handshake = System.nanoTime() + defense.handshake().toNanos();
+      deadlines.until(handshake, "no CNXN within " + defense.handshake().toMillis()
+          + " ms of connecting");
+      InputStream in = new BufferedInputStream(deadlines, 64 * 1024);
       AdbMessage m;
-      while ((m = AdbMessage.read(in, AdbMessage.MAX_PAYLOAD)) != null) {
+      while ((m = AdbMessage.read(in, AdbMessage.MAX_PAYLOAD, () -> messageStarted(deadlines)))
+          != null) {
         quickAck();
         handle(m);
+        betweenMessages(deadlines, handshake);
       }
+    } catch (DeadlineInput.DeadlineException e) {
+      LOG.log(Level.INFO, name + ": closing the connection from " + peer() + ": " + e.getMessage());
     } catch (AdbMessage.AdbProtocolException e) {
       LOG.log(Level.WARNING, name + ": closing the connection, protocol violation: " + e.getMessage());
     } catch (IOException e) {
@@ -77,6 +109,27 @@ final class AdbConnection implements Runnable {
     }
   }
 
+  private void messageStarted(DeadlineInput deadlines) {
+    if (connected) { // before CNXN the handshake deadline bounds everything
+      deadlines.until(System.nanoTime() + defense.message().toNanos(), "a message stalled: it"
+          + " did not arrive whole within " + defense.message().toMillis() + " ms");
+    }
+  }
+
+  private void betweenMessages(DeadlineInput deadlines, long handshake) {
+    if (promptPending) {
+      deadlines.until(0, ""); // adbd keeps an unauthorized transport while its prompt is shown
+    } else if (!connected) {
+      deadlines.until(handshake, "no CNXN within " + defense.handshake().toMillis()
+          + " ms of connecting");
+    } else if (!defense.idle().isZero() && streams.isEmpty()) {
+      deadlines.until(System.nanoTime() + defense.idle().toNanos(), "idle for "
+          + defense.idle().toMillis() + " ms with no stream open");
+    } else {
+      deadlines.until(0, "");
+    }
+  }
+
   private void handle(AdbMessage m) throws IOException {
     if (m.command() == AdbMessage.A_CNXN) {
       if (m.arg1() <= 0) {
@@ -84,9 +137,21 @@ final class AdbConnection implements Runnable {
       }
       version = Math.min(m.arg0(), AdbMessage.VERSION);
       maxPayload = Math.min(m.arg1(), AdbMessage.MAX_PAYLOAD);
+      if (!device.options().profile().authorized()) {
+        sendAuthToken();
+        return;
+      }
       connected = true;
       send(new AdbMessage(AdbMessage.A_CNXN, AdbMessage.VERSION, AdbMessage.MAX_PAYLOAD,
           device.banner().getBytes(StandardCharsets.UTF_8)));
+      return;
+    }
+    if (!connected && m.command() == AdbMessage.A_AUTH && !device.options().profile().authorized()) {
+      if (m.arg0() == AUTH_SIGNATURE) {
+        sendAuthToken(); // no key is known: ask again, as adbd does until the host sends its key
+      } else if (m.arg0() == AUTH_RSAPUBLICKEY) {
+        promptPending = true; // the "Allow USB debugging?" prompt; nobody will answer it
+      }
       return;
     }
     if (!connected) {
@@ -117,6 +182,16 @@ final class AdbConnection implements Runnable {
           LOG.log(Level.DEBUG, name + ": ignoring " + m + " (no authentication or TLS offered)");
       default -> throw new AdbMessage.AdbProtocolException("unknown command " + m);
     }
+  }
+
+  private static final int AUTH_TOKEN = 1;
+  private static final int AUTH_SIGNATURE = 2;
+  private static final int AUTH_RSAPUBLICKEY = 3;
+
+  private void sendAuthToken() throws IOException {
+    byte[] token = new byte[20];
+    new java.security.SecureRandom().nextBytes(token);
+    send(new AdbMessage(AdbMessage.A_AUTH, AUTH_TOKEN, 0, token));
   }
 
   private void open(AdbMessage m) throws IOException {
@@ -180,6 +255,11 @@ final class AdbConnection implements Runnable {
 
   int openStreams() {
     return streams.size();
+  }
+
+  /** Whether {@link #close} or the reader's end closed it (it may still be leaving the map). */
+  boolean closed() {
+    return closing;
   }
 
   /** Closes the socket; the reader thread then ends and wakes every stream. */

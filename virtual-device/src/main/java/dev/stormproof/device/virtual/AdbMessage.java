@@ -92,11 +92,21 @@ record AdbMessage(int command, int arg0, int arg1, byte[] payload) {
    * @throws AdbProtocolException on a bad magic, an oversized payload or a truncated message
    */
   static AdbMessage read(InputStream in, int maxPayload) throws IOException {
+    return read(in, maxPayload, () -> { });
+  }
+
+  /**
+   * Reads one message, calling {@code started} once its first byte arrived (the connection then
+   * bounds the rest). The payload buffer grows with the bytes that actually arrive: a header
+   * claiming a large payload and then stalling costs no more than what was sent.
+   */
+  static AdbMessage read(InputStream in, int maxPayload, Runnable started) throws IOException {
     byte[] header = new byte[HEADER_SIZE];
     int first = in.read(header, 0, 1);
     if (first < 0) {
       return null;
     }
+    started.run();
     DataInputStream data = new DataInputStream(in);
     try {
       data.readFully(header, 1, HEADER_SIZE - 1);
@@ -118,10 +128,8 @@ record AdbMessage(int command, int arg0, int arg1, byte[] payload) {
       throw new AdbProtocolException("payload length " + Integer.toUnsignedString(length) + " of "
           + commandName(command) + " exceeds the negotiated maximum " + maxPayload);
     }
-    byte[] payload = new byte[length];
-    try {
-      data.readFully(payload);
-    } catch (EOFException e) {
+    byte[] payload = in.readNBytes(length); // allocates in chunks as bytes arrive
+    if (payload.length < length) {
       throw new AdbProtocolException("connection ended inside the " + length + "-byte payload of " + commandName(command));
     }
     return new AdbMessage(command, arg0, arg1, payload);

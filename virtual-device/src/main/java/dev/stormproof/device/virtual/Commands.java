@@ -34,10 +34,12 @@ final class Commands {
 
   private final VirtualDevice device;
   private final Input input;
+  private final ProcessCommands process;
 
   Commands(VirtualDevice device) {
     this.device = device;
     this.input = new Input(device);
+    this.process = new ProcessCommands(device);
   }
 
   int run(ShellParser.Command c, ShellIo io) throws IOException, InterruptedException, ExitException {
@@ -66,11 +68,15 @@ final class Commands {
       case "am" -> am(args, io);
       case "dumpsys" -> dumpsys(args, io);
       case "cat" -> cat(args, io);
-      case "logcat" -> device.log().logcat(args, io);
+      case "test" -> test(args);
+      case "pidof" -> process.pidof(args, io);
+      case "setprop" -> process.setprop(args, io);
+      // logcat -b crash -d: the app guard's crash buffer; any other dump: the main log.
+      case "logcat" -> args.contains("-b") || !args.contains("-d") ? process.logcat(args, io) : device.log().logcat(args, io);
       // adb logcat sends: export ANDROID_LOG_TAGS="''" ; exec logcat ... (no environment here)
       case "export" -> 0;
       case "exec" -> args.isEmpty() ? 0 : run(new ShellParser.Command(c.joint(), args, c.redirect()), io);
-      case "pidof" -> pidof(args, io);
+      case "ls" -> process.ls(args, io);
       default -> {
         io.err("/system/bin/sh: " + name + ": inaccessible or not found\n");
         yield 127;
@@ -81,6 +87,10 @@ final class Commands {
   private int redirected(ShellParser.Command c, ShellIo io) throws IOException, InterruptedException, ExitException {
     String target = c.redirect();
     if (target.equals(TOUCH_DEVICE) && c.name().equals("cat") && c.args().size() == 1) {
+      if (!device.options().profile().inputWritable()) {
+        io.err("/system/bin/sh: can't create " + target + ": Permission denied\n");
+        return 1;
+      }
       return input.touchStream(io);
     }
     if (target.equals("/dev/null") && c.name().equals("cat") && c.args().size() == 1) {
@@ -171,6 +181,14 @@ final class Commands {
       return 1;
     }
     Size size = device.options().size();
+    DeviceProfile profile = device.options().profile();
+    int maxX = profile.panelMax() > 0 ? profile.panelMax() : size.width() - 1;
+    int maxY = profile.panelMax() > 0 ? profile.panelMax() : size.height() - 1;
+    if (profile.rotatedPanel()) { // natural landscape: the panel's X runs along the screen's height
+      int t = maxX;
+      maxX = maxY;
+      maxY = t;
+    }
     String abs = "value 0, min 0, max %d, fuzz 0, flat 0, resolution 0\n";
     StringBuilder sb = new StringBuilder();
     sb.append("add device 1: ").append(KEYS_DEVICE).append('\n')
@@ -185,14 +203,22 @@ final class Commands {
         .append("    KEY (0001): 014a \n")
         .append("    ABS (0003): 002f  : ").append(String.format(abs, MultiTouchParser.SLOTS - 1))
         .append("                0030  : ").append(String.format(abs, 255))
-        .append("                0035  : ").append(String.format(abs, size.width() - 1))
-        .append("                0036  : ").append(String.format(abs, size.height() - 1))
+        .append("                0035  : ").append(String.format(abs, maxX))
+        .append("                0036  : ").append(String.format(abs, maxY))
         .append("                0039  : ").append(String.format(abs, 65535))
         .append("                003a  : ").append(String.format(abs, 255))
         .append("  input props:\n")
         .append("    INPUT_PROP_DIRECT\n");
     io.out(sb.toString());
     return 0;
+  }
+
+  /** {@code test -w PATH}: only the touchscreen is a writable device here, unless SELinux says no. */
+  private int test(List<String> args) {
+    if (args.size() == 2 && args.get(0).equals("-w")) {
+      return args.get(1).equals(TOUCH_DEVICE) && device.options().profile().inputWritable() ? 0 : 1;
+    }
+    return 2; // toybox test: a usage error
   }
 
   private int am(List<String> args, ShellIo io) throws IOException {
@@ -281,6 +307,10 @@ final class Commands {
   }
 
   private int dumpsys(List<String> args, ShellIo io) throws IOException {
+    Integer shown = args.isEmpty() ? null : process.dumpsys(args.get(0), args.subList(1, args.size()), io);
+    if (shown != null) {
+      return shown;
+    }
     if (args.size() == 2 && args.get(0).equals("package") && args.get(1).equals(device.app().packageName())) {
       io.out("Packages:\n  Package [" + args.get(1) + "] (5f1c2e7):\n    versionCode=" + device.app().versionName().replace(".", "")
           + " minSdk=24 targetSdk=34\n    versionName=" + device.app().versionName() + "\n");
@@ -295,11 +325,17 @@ final class Commands {
     return 0;
   }
 
-  private static int cat(List<String> args, ShellIo io) throws IOException {
+  private int cat(List<String> args, ShellIo io) throws IOException {
     if (args.isEmpty()) {
       // An echoing cat would wait on the host's OKAYs while the host waits on ours.
       io.err("cat: reading stdin is only supported as 'cat > " + TOUCH_DEVICE + "' or 'cat > /dev/null'\n");
       return 1;
+    }
+    if (args.size() == 1) {
+      Integer shown = process.cat(args.get(0), io);
+      if (shown != null) {
+        return shown;
+      }
     }
     for (String file : args) {
       io.err("cat: " + file + ": No such file or directory\n");
@@ -333,16 +369,16 @@ final class Commands {
       io.out(buf.toByteArray(), 0, buf.size());
       return 0;
     }
-    writeRaw(image, io);
+    writeRaw(image, io, device.options().profile().rawHeader());
     return 0;
   }
 
-  private static void writeRaw(java.awt.image.BufferedImage image, ShellIo io) throws IOException {
+  private static void writeRaw(java.awt.image.BufferedImage image, ShellIo io, int headerBytes) throws IOException {
     int w = image.getWidth();
     int h = image.getHeight();
     java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(RAW_HEADER).order(java.nio.ByteOrder.LITTLE_ENDIAN)
         .putInt(w).putInt(h).putInt(PIXEL_FORMAT_RGBA_8888).putInt(COLORSPACE_SRGB);
-    io.out(header.array(), 0, RAW_HEADER);
+    io.out(header.array(), 0, headerBytes); // 12 before Android 9: no colour space field
     int rowsPerBatch = Math.max(1, (256 * 1024) / (w * 4));
     int[] argb = new int[w * rowsPerBatch];
     byte[] rgba = new byte[argb.length * 4];

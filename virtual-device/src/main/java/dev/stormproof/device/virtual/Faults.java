@@ -37,6 +37,8 @@ public final class Faults {
 
   private final AtomicLong dropAfter = new AtomicLong(NONE);
   private final AtomicLong truncateAfter = new AtomicLong(NONE);
+  private final java.util.concurrent.atomic.AtomicInteger truncations =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final Runnable onOffline;
   private final java.util.concurrent.atomic.AtomicInteger hung = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean offline;
@@ -46,19 +48,52 @@ public final class Faults {
     this.onOffline = onOffline;
   }
 
-  /** Resets the connection after the next command wrote {@code bytes} bytes of output (0: before any). */
+  /**
+   * Resets the connection after the next command wrote some output.
+   *
+   * @param bytes output bytes written before the reset; 0 resets before any
+   * @return this, for chaining
+   * @throws IllegalArgumentException when {@code bytes} is negative
+   */
   public Faults dropConnectionAfter(long bytes) {
     dropAfter.set(requireNonNegative("dropConnectionAfter", bytes));
     return this;
   }
 
-  /** Cuts the next command's output after {@code bytes} bytes; the stream then ends normally. */
+  /**
+   * Cuts the next command's output; the stream then ends normally.
+   *
+   * @param bytes output bytes kept
+   * @return this, for chaining
+   * @throws IllegalArgumentException when {@code bytes} is negative
+   */
   public Faults truncateNextOutput(long bytes) {
+    return truncateNextOutputs(bytes, 1);
+  }
+
+  /**
+   * Cuts the output of each of the next {@code commands} commands after {@code bytes} bytes (a
+   * retried call meets the fault again).
+   *
+   * @param bytes output bytes each command may write
+   * @param commands how many commands meet the fault
+   * @return this
+   */
+  public synchronized Faults truncateNextOutputs(long bytes, int commands) {
+    if (commands < 1) {
+      throw new IllegalArgumentException("Faults.truncateNextOutputs(" + bytes + ", " + commands
+          + "): the command count must be >= 1");
+    }
     truncateAfter.set(requireNonNegative("truncateNextOutput", bytes));
+    truncations.set(commands);
     return this;
   }
 
-  /** Commands starting from now (and those not yet answered) wait until {@link #release()}. */
+  /**
+   * Commands starting from now (and those not yet answered) wait until {@link #release()}.
+   *
+   * @return this, for chaining
+   */
   public synchronized Faults hang() {
     if (gate.isDone()) {
       gate = new CompletableFuture<>();
@@ -66,38 +101,57 @@ public final class Faults {
     return this;
   }
 
-  /** Lets hanging commands continue. */
+  /**
+   * Lets hanging commands continue.
+   *
+   * @return this, for chaining
+   */
   public synchronized Faults release() {
     gate.complete(null);
     return this;
   }
 
+  /** @return true while {@link #hang()} is in force */
   public boolean hanging() {
     return !gate.isDone();
   }
 
-  /** Commands currently held by {@link #hang()}: lets a test wait until its command is stuck. */
+  /** @return how many commands {@link #hang()} holds now; lets a test wait until its command is stuck */
   public int hungCommands() {
     return hung.get();
   }
 
-  /** Closes every connection now and refuses new ones until {@link #goOnline()}. */
+  /**
+   * Closes every connection now and refuses new ones until {@link #goOnline()}.
+   *
+   * @return this, for chaining
+   */
   public Faults goOffline() {
     offline = true;
     onOffline.run();
     return this;
   }
 
+  /**
+   * Accepts connections again.
+   *
+   * @return this, for chaining
+   */
   public Faults goOnline() {
     offline = false;
     return this;
   }
 
+  /** @return true between {@link #goOffline()} and {@link #goOnline()} */
   public boolean offline() {
     return offline;
   }
 
-  /** Clears every pending fault, releases hanging commands and comes back online. */
+  /**
+   * Clears every pending fault, releases hanging commands and comes back online.
+   *
+   * @return this, for chaining
+   */
   public Faults clear() {
     dropAfter.set(NONE);
     truncateAfter.set(NONE);
@@ -111,9 +165,15 @@ public final class Faults {
     return v == NONE ? OptionalLong.empty() : OptionalLong.of(v);
   }
 
-  OptionalLong takeTruncate() {
-    long v = truncateAfter.getAndSet(NONE);
-    return v == NONE ? OptionalLong.empty() : OptionalLong.of(v);
+  synchronized OptionalLong takeTruncate() {
+    long v = truncateAfter.get();
+    if (v == NONE) {
+      return OptionalLong.empty();
+    }
+    if (truncations.decrementAndGet() <= 0) {
+      truncateAfter.set(NONE);
+    }
+    return OptionalLong.of(v);
   }
 
   /** Blocks while {@link #hang()} is in force; returns once released (also on device close). */

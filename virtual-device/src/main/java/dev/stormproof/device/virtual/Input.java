@@ -1,5 +1,6 @@
 package dev.stormproof.device.virtual;
 
+import dev.stormproof.device.Size;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -123,6 +124,28 @@ final class Input {
     }
   }
 
+  // Panel units to pixels, as the kernel's input mapping does for the profile's panel.
+  private int pixelX(int px, int py) {
+    DeviceProfile p = device.options().profile();
+    Size s = device.options().size();
+    return p.rotatedPanel() ? scale(py, panelMax(p, s.width()), s.width()) : scale(px, panelMax(p, s.width()), s.width());
+  }
+
+  private int pixelY(int px, int py) {
+    DeviceProfile p = device.options().profile();
+    Size s = device.options().size();
+    return p.rotatedPanel() ? scale(panelMax(p, s.height()) - px, panelMax(p, s.height()), s.height())
+        : scale(py, panelMax(p, s.height()), s.height());
+  }
+
+  private static int panelMax(DeviceProfile p, int pixels) {
+    return p.panelMax() > 0 ? p.panelMax() : pixels - 1;
+  }
+
+  private static int scale(int v, int max, int pixels) {
+    return max <= 0 ? 0 : (int) Math.round((double) v * (pixels - 1) / max);
+  }
+
   /** {@code cat > /dev/input/event2}: feeds stdin to a multi-touch parser until end of input. */
   int touchStream(ShellIo io) throws IOException, InterruptedException {
     int density = device.options().density();
@@ -130,12 +153,12 @@ final class Input {
     MultiTouchParser parser = new MultiTouchParser(slop, device::now, new MultiTouchParser.Listener() {
       @Override
       public void tap(int x, int y) {
-        device.deliverTap(x, y, TapLog.Source.RAW);
+        device.deliverTap(pixelX(x, y), pixelY(x, y), TapLog.Source.RAW);
       }
 
       @Override
       public void swipe(int x1, int y1, int x2, int y2, long durationMillis) {
-        device.deliverSwipe(x1, y1, x2, y2, durationMillis);
+        device.deliverSwipe(pixelX(x1, y1), pixelY(x1, y1), pixelX(x2, y2), pixelY(x2, y2), durationMillis);
       }
     });
     Duration perWrite = device.latency().rawEventWrite();

@@ -53,17 +53,22 @@ public final class TapLog {
     return tap;
   }
 
-  /** How many taps were ever recorded (the sequence number of the last one). */
+  /** @return how many taps were ever recorded (the sequence number of the last one) */
   public synchronized long count() {
     return total;
   }
 
-  /** The retained taps, oldest first; a copy. */
+  /** @return the retained taps, oldest first; a copy */
   public synchronized List<Tap> snapshot() {
     return new ArrayList<>(taps);
   }
 
-  /** The retained taps with {@code seq > afterSeq}, oldest first. */
+  /**
+   * The retained taps after a point, for "what did my test tap" checks.
+   *
+   * @param afterSeq a {@link #count()} taken earlier
+   * @return retained taps with {@code seq > afterSeq}, oldest first
+   */
   public synchronized List<Tap> since(long afterSeq) {
     List<Tap> out = new ArrayList<>();
     for (Tap t : taps) {
@@ -74,11 +79,12 @@ public final class TapLog {
     return out;
   }
 
+  /** @return how many recent taps are retained */
   public int capacity() {
     return capacity;
   }
 
-  /** The form {@code dumpsys stormproof} prints: a count line, then one line per retained tap. */
+  /** @return the form {@code dumpsys stormproof} prints: a count line, then one line per retained tap */
   public synchronized String format() {
     StringBuilder sb = new StringBuilder("taps: ").append(total).append('\n');
     for (Tap t : taps) {

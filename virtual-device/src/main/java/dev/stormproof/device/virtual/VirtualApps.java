@@ -3,7 +3,7 @@ package dev.stormproof.device.virtual;
 import java.util.ServiceLoader;
 
 /** Where the {@link VirtualDevice} gets its app when the options name none. */
-public final class VirtualApps {
+final class VirtualApps {
 
   private VirtualApps() {
   }

@@ -43,6 +43,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       lifted within the touch slop (8 dp) of where it went down is a tap, else a swipe</li>
  *   <li>{@code am start [-W] [-S] -n COMPONENT}, {@code am force-stop PACKAGE}</li>
  *   <li>{@code dumpsys stormproof}: the tap log and {@link VirtualApp#dump}</li>
+ *   <li>the app's process ({@link VirtualApp#process}) as a phone shows it: {@code pidof PKG},
+ *       {@code dumpsys meminfo PKG}, {@code dumpsys gfxinfo PKG [reset]}, {@code dumpsys
+ *       activity processes [PKG]}, {@code cat /proc/PID/status}, {@code ls /proc/PID/fd},
+ *       {@code logcat -b crash -d}; {@code setprop KEY VALUE} (read back by {@code getprop},
+ *       passed to the app: Arena's debug switches)</li>
  *   <li>{@code echo [-n]}, {@code true}, {@code false}, {@code exit [N]}; anything else:
  *       {@code /system/bin/sh: NAME: inaccessible or not found} on stderr, exit 127</li>
  * </ul>
@@ -74,6 +79,7 @@ public final class VirtualDevice implements AutoCloseable {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Map<AdbConnection, Thread> connections = new ConcurrentHashMap<>();
   private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
+  private final Map<String, String> setProperties = new ConcurrentHashMap<>();
   private final AtomicInteger connectionCount = new AtomicInteger();
   private final AtomicInteger workerCount = new AtomicInteger();
   private ServerSocket server;
@@ -82,6 +88,11 @@ public final class VirtualDevice implements AutoCloseable {
   private volatile int port;
   private volatile boolean started;
 
+  /**
+   * A device, not started yet; binds nothing until {@link #start()}.
+   *
+   * @param options address, screen, properties, app, latency and clock
+   */
   public VirtualDevice(VirtualDeviceOptions options) {
     this.options = options;
     this.app = options.app().orElseGet(VirtualApps::defaultApp);
@@ -90,7 +101,13 @@ public final class VirtualDevice implements AutoCloseable {
     this.commands = new Commands(this);
   }
 
-  /** Binds the port and starts accepting connections; returns this. Only once per instance. */
+  /**
+   * Binds the port, starts the app and starts accepting connections. Only once per instance.
+   *
+   * @return this device
+   * @throws IllegalStateException when already started
+   * @throws UncheckedIOException when the port cannot be bound
+   */
   public synchronized VirtualDevice start() {
     if (started) {
       throw new IllegalStateException("VirtualDevice " + serial() + " was already started; create a new one");
@@ -139,20 +156,22 @@ public final class VirtualDevice implements AutoCloseable {
     acceptor.start();
   }
 
-  /** The bound port (after {@link #start()}). */
+  /** @return the bound port (after {@link #start()}) */
   public int port() {
     return port;
   }
 
-  /** {@code 127.0.0.1:PORT}, the serial {@code adb connect} registers it under. */
+  /** @return {@code 127.0.0.1:PORT}, the serial {@code adb connect} registers it under */
   public String serial() {
     return "127.0.0.1:" + port;
   }
 
+  /** @return every tap the device received: ground truth for tests */
   public TapLog tapLog() {
     return tapLog;
   }
 
+  /** @return the fault switches of this device */
   public Faults faults() {
     return faults;
   }
@@ -160,6 +179,8 @@ public final class VirtualDevice implements AutoCloseable {
   /**
    * The display size apps render at: the {@code wm size WxH} override when one is set, else the
    * physical size of the options.
+   *
+   * @return the current display size
    */
   public Size screenSize() {
     Size o = sizeOverride;
@@ -167,22 +188,24 @@ public final class VirtualDevice implements AutoCloseable {
   }
 
   /** Sets ({@code wm size WxH}) or clears ({@code null}, {@code wm size reset}) the display size override. */
-  public void overrideScreenSize(Size size) {
+  void overrideScreenSize(Size size) {
     synchronized (inputLock) {
       sizeOverride = size;
       app.screenSize(screenSize());
     }
   }
 
+  /** @return the options this device was made with */
   public VirtualDeviceOptions options() {
     return options;
   }
 
+  /** @return the app on screen */
   public VirtualApp app() {
     return app;
   }
 
-  /** Connections currently open (for tests and diagnostics). */
+  /** @return connections currently open (for tests and diagnostics) */
   public int connectionCount() {
     return connections.size();
   }
@@ -242,7 +265,16 @@ public final class VirtualDevice implements AutoCloseable {
         LOG.log(Level.WARNING, serial() + ": accept failed: " + e);
         continue;
       }
-      boolean full = connections.size() >= MAX_CONNECTIONS;
+      AdbConnection evict = Admission.evictFor(connections.keySet(), socket.getInetAddress(),
+          options.defense().peerBudget(), MAX_CONNECTIONS);
+      if (evict != null) {
+        // The newcomer wins over the oldest unfinished handshake: a flood of silent sockets then
+        // only churns through its own budget, and a real client completes CNXN in milliseconds.
+        LOG.log(Level.DEBUG, serial() + ": dropping " + evict + " (no CNXN yet) for a new connection from "
+            + socket.getInetAddress() + " (stormproof.virtual.peerBudget)");
+        evict.close();
+      }
+      boolean full = evict == null && connections.size() >= MAX_CONNECTIONS;
       if (full) {
         LOG.log(Level.WARNING, serial() + ": refusing a connection, " + MAX_CONNECTIONS + " are open");
       }
@@ -295,7 +327,15 @@ public final class VirtualDevice implements AutoCloseable {
   }
 
   Map<String, String> properties() {
-    return DeviceProperties.of(options, serial());
+    Map<String, String> p = DeviceProperties.of(options, serial());
+    p.putAll(setProperties);
+    return p;
+  }
+
+  /** {@code setprop}: kept for {@code getprop} and passed to the app. */
+  void setProperty(String key, String value) {
+    setProperties.put(key, value);
+    app.propertySet(key, value, now());
   }
 
   boolean closing() {

@@ -23,6 +23,12 @@ public final class VirtualDeviceMain {
   private VirtualDeviceMain() {
   }
 
+  /**
+   * Starts the device and blocks until the process is stopped.
+   *
+   * @param args the options above
+   * @throws InterruptedException when the main thread is interrupted while waiting
+   */
   public static void main(String[] args) throws InterruptedException {
     VirtualDeviceOptions options;
     try {

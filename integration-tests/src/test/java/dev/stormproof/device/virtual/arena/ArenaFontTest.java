@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ArenaFontTest {
-  private static final Path SOURCES = Path.of("src/main/java/dev/stormproof/device/virtual/arena");
+  private static final Path SOURCES = Path.of("../virtual-device/src/main/java/dev/stormproof/device/virtual/arena");
 
   @Test
   void theBundledFontLoads() {

@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>Thread safety: the font is immutable; the outline cache is per instance and used under the
  * owning game's lock.
  */
-public final class ArenaFont {
+final class ArenaFont {
   /** Class-path location of the bundled font file. */
   public static final String RESOURCE = "/dev/stormproof/arena/DejaVuSans-Bold.ttf";
   /** Its family name as the font file declares it. */

@@ -3,7 +3,10 @@ package dev.stormproof.device.virtual.arena;
 import dev.stormproof.device.Size;
 import dev.stormproof.device.virtual.VirtualApp;
 import java.awt.image.BufferedImage;
+import dev.stormproof.device.virtual.AppProcess;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -28,26 +31,39 @@ import java.util.stream.Collectors;
  * applied one at a time. No clean-up is needed; it holds at most a few cached backgrounds.
  */
 public final class ArenaGame implements VirtualApp {
+  /** The game's Android package name. */
   public static final String PACKAGE = "dev.stormproof.arena";
+  /** The launch component, for {@code Device.startApp}. */
   public static final String COMPONENT = PACKAGE + "/.MainActivity";
-  public static final int KEYCODE_BACK = 4;
-  public static final int KEYCODE_ENTER = 66;
-  public static final int KEYCODE_DEL = 67;
+  static final int KEYCODE_BACK = 4;
+  static final int KEYCODE_ENTER = 66;
+  static final int KEYCODE_DEL = 67;
   /** Longest player name; longer text is cut. */
-  public static final int MAX_NAME = 16;
+  static final int MAX_NAME = 16;
 
   private final ArenaState state;
   private final ArenaRenderer renderer;
   private Size screenSize;
 
+  /** Default options; the constructor {@link java.util.ServiceLoader} uses. */
   public ArenaGame() {
     this(ArenaOptions.defaults());
   }
 
+  /**
+   * Default options with another seed.
+   *
+   * @param seed decides loading times, enemies and rewards
+   */
   public ArenaGame(long seed) {
     this(ArenaOptions.defaults().withSeed(seed));
   }
 
+  /**
+   * A game with these options, stopped (the launcher) until {@link #start(long)}.
+   *
+   * @param options seed, rules and initial screen size
+   */
   public ArenaGame(ArenaOptions options) {
     this.state = new ArenaState(Objects.requireNonNull(options, "options"));
     this.renderer = new ArenaRenderer(options.seed());
@@ -58,7 +74,7 @@ public final class ArenaGame implements VirtualApp {
    * The duration of the {@code n}-th loading screen (0-based, counted from {@code start}) for a
    * seed: {@value Seeds#LOADING_MIN_MS}-{@value Seeds#LOADING_MAX_MS} ms.
    */
-  public static int loadingMillis(long seed, int n) {
+  static int loadingMillis(long seed, int n) {
     return Seeds.loadingMillis(seed, n);
   }
 
@@ -72,12 +88,14 @@ public final class ArenaGame implements VirtualApp {
     return COMPONENT;
   }
 
+  /** @return the options the game was made with */
   public ArenaOptions options() {
     return state.options;
   }
 
   @Override
   public synchronized void start(long nowMillis) {
+    state.process.start(nowMillis);
     state.reset();
     state.lastEvent = "start";
   }
@@ -87,6 +105,7 @@ public final class ArenaGame implements VirtualApp {
     state.screen = ArenaScreen.LAUNCHER;
     state.popup = null;
     state.loadingTarget = null;
+    state.process.kill();
     state.lastEvent = "stop";
   }
 
@@ -95,13 +114,14 @@ public final class ArenaGame implements VirtualApp {
     this.screenSize = Objects.requireNonNull(size, "size");
   }
 
+  /** @return the size taps refer to */
   public synchronized Size screenSize() {
     return screenSize;
   }
 
   /**
    * Renders into a new TYPE_INT_RGB image, which the caller owns and may keep; the size becomes
-   * the one taps refer to. To avoid allocating 10 MB a frame, use {@link #renderInto}.
+   * the one taps refer to.
    */
   @Override
   public synchronized BufferedImage render(Size size, long nowMillis) {
@@ -115,7 +135,7 @@ public final class ArenaGame implements VirtualApp {
    * supports; TYPE_INT_RGB is fastest) whose size becomes the one taps refer to. The caller may
    * reuse it for every frame of that size.
    */
-  public synchronized void renderInto(BufferedImage target, long nowMillis) {
+  synchronized void renderInto(BufferedImage target, long nowMillis) {
     Size size = new Size(target.getWidth(), target.getHeight());
     advance(nowMillis);
     this.screenSize = size;
@@ -123,65 +143,85 @@ public final class ArenaGame implements VirtualApp {
     renderer.draw(target, layout, layout.scene(state, nowMillis), state, nowMillis);
   }
 
-  /** What is visible at {@code size} and {@code nowMillis}; does not change the tap size. */
+  /**
+   * What is visible; does not change the tap size.
+   *
+   * @param size the screen size to lay out for
+   * @param nowMillis the game time
+   * @return every element on screen with its bounds
+   */
   public synchronized Scene scene(Size size, long nowMillis) {
     advance(nowMillis);
     return new ArenaLayout(size).scene(state, nowMillis);
   }
 
-  /** What is visible at the current screen size. */
+  /**
+   * What is visible at the current screen size.
+   *
+   * @param nowMillis the game time
+   * @return every element on screen with its bounds
+   */
   public synchronized Scene scene(long nowMillis) {
     return scene(screenSize, nowMillis);
   }
 
-  /** The screen shown at {@code nowMillis} (a loading screen that has ended is left first). */
+  /**
+   * The screen shown at a time; a loading screen that has ended is left first.
+   *
+   * @param nowMillis the game time
+   * @return the screen
+   */
   public synchronized ArenaScreen currentScreen(long nowMillis) {
     advance(nowMillis);
     return state.visibleScreen();
   }
 
-  /** The screen as of the last call; a loading screen past its end is still reported. */
+  /** @return the screen as of the last call; a loading screen past its end is still reported */
   public synchronized ArenaScreen currentScreen() {
     return state.visibleScreen();
   }
 
   /** When the current loading screen ends, or -1 when none is shown. */
-  public synchronized long loadingEndsAt() {
+  synchronized long loadingEndsAt() {
     return state.screen == ArenaScreen.LOADING ? state.loadingEnd : -1;
   }
 
+  /** @return coins in this session */
   public synchronized int coins() {
     return state.coins;
   }
 
+  /** @return battles won in this session */
   public synchronized int battlesWon() {
     return state.battlesWon;
   }
 
+  /** @return shop purchases in this session */
   public synchronized int purchases() {
     return state.purchases;
   }
 
-  /** ATTACK taps in this session. */
+  /** @return ATTACK taps in this session */
   public synchronized int attacks() {
     return state.attacksTotal;
   }
 
+  /** @return the name typed on the name screen; empty when none */
   public synchronized String playerName() {
     return state.playerName.toString();
   }
 
-  /** Every tap since the game was created, hit or not. */
+  /** @return every tap since the game was created, hit or not */
   public synchronized long tapsReceived() {
     return state.taps;
   }
 
-  /** Taps that hit a button or field. */
+  /** @return taps that hit a button or field */
   public synchronized long tapsOnElements() {
     return state.tapsOnElements;
   }
 
-  /** Taps dropped because a loading screen was shown. */
+  /** @return taps dropped because a loading screen was shown */
   public synchronized long tapsIgnored() {
     return state.tapsIgnored;
   }
@@ -190,6 +230,11 @@ public final class ArenaGame implements VirtualApp {
   public synchronized void tap(int x, int y, long nowMillis) {
     advance(nowMillis);
     state.taps++;
+    if (state.process.notResponding()) {
+      state.tapsIgnored++;
+      state.lastEvent = "tap " + x + "," + y + " ignored: not responding";
+      return;
+    }
     if (state.screen == ArenaScreen.LOADING) {
       state.tapsIgnored++;
       state.lastEvent = "tap " + x + "," + y + " ignored: loading";
@@ -285,6 +330,35 @@ public final class ArenaGame implements VirtualApp {
     b.append("elements=").append(scene.elements().stream()
         .map(e -> e.name() + " " + e.bounds()).collect(Collectors.joining("; "))).append('\n');
     return b.toString();
+  }
+
+  /** The game's process, while it runs; see {@link ArenaProcess} for the debug switches. */
+  @Override
+  public synchronized Optional<AppProcess> process(long nowMillis) {
+    advance(nowMillis);
+    if (!state.process.running()) {
+      return Optional.empty();
+    }
+    int elements = new ArenaLayout(screenSize).scene(state, nowMillis).elements().size();
+    return Optional.of(state.process.snapshot(state.visibleScreen(), elements, nowMillis));
+  }
+
+  @Override
+  public synchronized void resetFrameStats(long nowMillis) {
+    state.process.resetFrames(nowMillis);
+  }
+
+  /** Reads Arena's debug switches, {@code debug.arena.*} (see {@link ArenaProcess}). */
+  @Override
+  public synchronized void propertySet(String key, String value, long nowMillis) {
+    if (key.startsWith(ArenaProcess.PREFIX)) {
+      state.process.property(key, value);
+    }
+  }
+
+  @Override
+  public synchronized List<String> crashLog() {
+    return state.process.crashLog();
   }
 
   private void advance(long nowMillis) {

@@ -1,5 +1,7 @@
 package dev.stormproof.device.virtual.arena;
 
+import dev.stormproof.config.ConfigParse;
+
 import dev.stormproof.device.Size;
 import java.util.Optional;
 import java.util.function.Function;
@@ -19,13 +21,30 @@ import java.util.function.Function;
 public record ArenaOptions(
     long seed, int attacksToWin, int startCoins, int battleReward, int bonusReward, Size screenSize) {
 
+  /** Default of {@code stormproof.arena.seed}. */
   public static final long DEFAULT_SEED = 42;
+  /** Default of {@code stormproof.arena.attacksToWin}. */
   public static final int DEFAULT_ATTACKS_TO_WIN = 5;
+  /** Default of {@code stormproof.arena.startCoins}. */
   public static final int DEFAULT_START_COINS = 100;
+  /** Default of {@code stormproof.arena.battleReward}. */
   public static final int DEFAULT_BATTLE_REWARD = 100;
+  /** Default of {@code stormproof.arena.bonusReward}. */
   public static final int DEFAULT_BONUS_REWARD = 25;
+  /** Default of {@code stormproof.arena.screenSize}. */
   public static final String DEFAULT_SCREEN_SIZE = "1080x2400";
 
+  /**
+   * Validates the values.
+   *
+   * @param seed any value
+   * @param attacksToWin at least 1
+   * @param startCoins 0 or more
+   * @param battleReward 0 or more
+   * @param bonusReward 0 or more
+   * @param screenSize not null
+   * @throws IllegalArgumentException when a value is out of range
+   */
   public ArenaOptions {
     positive("attacksToWin", attacksToWin);
     if (startCoins < 0 || battleReward < 0 || bonusReward < 0) {
@@ -35,7 +54,7 @@ public record ArenaOptions(
     java.util.Objects.requireNonNull(screenSize, "screenSize");
   }
 
-  /** All defaults. */
+  /** @return options with every default */
   public static ArenaOptions defaults() {
     return new ArenaOptions(DEFAULT_SEED, DEFAULT_ATTACKS_TO_WIN, DEFAULT_START_COINS,
         DEFAULT_BATTLE_REWARD, DEFAULT_BONUS_REWARD, Size.parse(DEFAULT_SCREEN_SIZE));
@@ -47,53 +66,90 @@ public record ArenaOptions(
    * {@code stormproof.arena.bonusReward} and {@code stormproof.arena.screenSize} (WIDTHxHEIGHT);
    * absent keys keep the defaults above.
    *
+   * @param config looks up a configuration parameter by key
+   * @return the options
    * @throws IllegalArgumentException naming the key and value when a value does not parse
    */
   public static ArenaOptions fromConfig(Function<String, Optional<String>> config) {
-    ArenaOptions d = defaults();
-    return new ArenaOptions(
-        number(config, "seed").map(Long::parseLong).orElse(d.seed),
-        number(config, "attacksToWin").map(Integer::parseInt).orElse(d.attacksToWin),
-        number(config, "startCoins").map(Integer::parseInt).orElse(d.startCoins),
-        number(config, "battleReward").map(Integer::parseInt).orElse(d.battleReward),
-        number(config, "bonusReward").map(Integer::parseInt).orElse(d.bonusReward),
-        config.apply("stormproof.arena.screenSize").map(Size::parse).orElse(d.screenSize));
+    String p = "stormproof.arena.";
+    ArenaOptions o = defaults();
+    o = ConfigParse.apply(config, p + "seed", o, (a, v) -> a.withSeed(ConfigParse.whole(p + "seed", v)));
+    o = ConfigParse.apply(config, p + "attacksToWin", o,
+        (a, v) -> a.withAttacksToWin(intOf(p + "attacksToWin", v)));
+    o = ConfigParse.apply(config, p + "startCoins", o, (a, v) -> a.withStartCoins(intOf(p + "startCoins", v)));
+    o = ConfigParse.apply(config, p + "battleReward", o,
+        (a, v) -> a.withBattleReward(intOf(p + "battleReward", v)));
+    o = ConfigParse.apply(config, p + "bonusReward", o,
+        (a, v) -> a.withBonusReward(intOf(p + "bonusReward", v)));
+    return ConfigParse.apply(config, p + "screenSize", o, (a, v) -> a.withScreenSize(Size.parse(v)));
   }
 
+  private static int intOf(String key, String value) {
+    long n = ConfigParse.whole(key, value);
+    if (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(key + "=" + value + " is too large, for example 42");
+    }
+    return (int) n;
+  }
+
+  /**
+   * Returns a copy with another value.
+   *
+   * @param seed the new seed
+   * @return a copy
+   */
   public ArenaOptions withSeed(long seed) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param attacksToWin at least 1
+   * @return a copy
+   */
   public ArenaOptions withAttacksToWin(int attacksToWin) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param startCoins 0 or more
+   * @return a copy
+   */
   public ArenaOptions withStartCoins(int startCoins) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param battleReward 0 or more
+   * @return a copy
+   */
   public ArenaOptions withBattleReward(int battleReward) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param bonusReward 0 or more
+   * @return a copy
+   */
   public ArenaOptions withBonusReward(int bonusReward) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
   }
 
+  /**
+   * Returns a copy with another value.
+   *
+   * @param screenSize the initial size taps refer to
+   * @return a copy
+   */
   public ArenaOptions withScreenSize(Size screenSize) {
     return new ArenaOptions(seed, attacksToWin, startCoins, battleReward, bonusReward, screenSize);
-  }
-
-  private static Optional<String> number(Function<String, Optional<String>> config, String name) {
-    String key = "stormproof.arena." + name;
-    return config.apply(key).map(String::trim).map(v -> {
-      try {
-        Long.parseLong(v);
-        return v;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(key + "='" + v + "' is not a whole number; set it to, for example, 42", e);
-      }
-    });
   }
 
   private static void positive(String name, int value) {

@@ -81,6 +81,10 @@ final class ArenaRules {
       case BATTLE -> {
         s.battles++;
         s.hits = 0;
+        if (!s.process.battle(at)) {
+          s.screen = ArenaScreen.LAUNCHER; // the planted crash ended the process
+          s.lastEvent = "crashed entering battle " + s.battles;
+        }
       }
       case SHOP -> {
         s.shopScroll = 0;

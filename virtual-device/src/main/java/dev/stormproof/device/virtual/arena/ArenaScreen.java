@@ -3,6 +3,8 @@ package dev.stormproof.device.virtual.arena;
 /**
  * The screens of Arena. {@link #REWARD} is the modal reward pop-up, shown over the lobby or over
  * a won battle; while it is up it is the current screen.
+ *
+ * <p>Internal: public for the benchmarks module and the integration tests; not part of the API.
  */
 public enum ArenaScreen {
   /** The app is stopped: the device shows its home screen with the Arena icon. */
@@ -20,7 +22,7 @@ public enum ArenaScreen {
   /** Items with BUY buttons (green when affordable, red when not) and BACK. */
   SHOP;
 
-  /** The lower-case name used in the scene model, for example {@code "lobby"}. */
+  /** @return the lower-case name used in the scene model, for example {@code "lobby"} */
   public String id() {
     return name().toLowerCase(java.util.Locale.ROOT);
   }

@@ -15,7 +15,7 @@ import javax.imageio.ImageIO;
  * <p>Usage: {@code ArenaShots <folder> [seed] [WxH ...]}; default sizes 720x1600, 1080x2400,
  * 1440x3200 and 2400x1080, default seed {@value ArenaOptions#DEFAULT_SEED}.
  */
-public final class ArenaShots {
+final class ArenaShots {
   public static final List<Size> SIZES = List.of(
       new Size(720, 1600), new Size(1080, 2400), new Size(1440, 3200), new Size(2400, 1080));
 

@@ -29,6 +29,8 @@ final class ArenaState {
   static final long BANNER_MILLIS = 1500;
 
   final ArenaOptions options;
+  /** The process outlives sessions: {@code am start} on a running game keeps it. */
+  final ArenaProcess process;
 
   ArenaScreen screen = ArenaScreen.LAUNCHER;
   ArenaScreen loadingTarget;
@@ -60,6 +62,7 @@ final class ArenaState {
 
   ArenaState(ArenaOptions options) {
     this.options = options;
+    this.process = new ArenaProcess(options.seed());
   }
 
   /** Back to a fresh session, as {@code am start} after {@code force-stop}; input counters stay. */

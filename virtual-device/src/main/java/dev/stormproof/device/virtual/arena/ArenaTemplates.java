@@ -21,17 +21,32 @@ import javax.imageio.ImageIO;
  * <p>Usage: {@code ArenaTemplates <folder>}, normally
  * {@code sample-tests/src/test/resources/templates/arena}. Rerun it after any renderer change;
  * {@code ArenaTemplatesTest} fails while the committed files differ from a fresh render.
+ *
+ * <p>Internal: public for the integration tests; not part of the API.
  */
 public final class ArenaTemplates {
   /** The size templates are cut at. */
   public static final Size SIZE = new Size(1080, 2400);
 
-  /** One template: its file, the {@link ArenaTour} stop and the element it is cut from. */
+  /**
+   * One template: its file, the {@link ArenaTour} stop and the element it is cut from.
+   *
+   * @param file file name, for example {@code play.png}
+   * @param stop the tour stop
+   * @param element the element's name in that stop's scene
+   */
   public record Spec(String file, String stop, String element) {}
 
-  /** One exported template: its spec, where it was cut and the pixels. */
+  /**
+   * One exported template: its spec, where it was cut and the pixels.
+   *
+   * @param spec what was cut
+   * @param bounds where, at {@link #SIZE}
+   * @param image the pixels
+   */
   public record Crop(Spec spec, Bounds bounds, BufferedImage image) {}
 
+  /** Every template the sample tests use. */
   public static final List<Spec> SPECS = List.of(
       new Spec("arena_icon.png", "launcher", "arena_icon"),
       new Spec("title.png", "title", "logo"),
@@ -51,7 +66,7 @@ public final class ArenaTemplates {
 
   private ArenaTemplates() {}
 
-  /** Fresh crops of every spec, from a default-seed tour at {@link #SIZE}, in {@link #SPECS} order. */
+  /** @return fresh crops of every spec, from a default-seed tour at {@link #SIZE}, in {@link #SPECS} order */
   public static List<Crop> crops() {
     Map<String, ArenaTour.Stop> stops = new LinkedHashMap<>();
     for (ArenaTour.Stop stop : ArenaTour.walk(ArenaOptions.defaults(), SIZE)) {
@@ -69,6 +84,12 @@ public final class ArenaTemplates {
     return out;
   }
 
+  /**
+   * Writes the templates and {@code index.csv}.
+   *
+   * @param args the target folder
+   * @throws IOException when a file cannot be written
+   */
   public static void main(String[] args) throws IOException {
     if (args.length != 1) {
       throw new IllegalArgumentException(

@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>Usage: {@code ArenaTiming <output-file> [frames]}; also prints the table.
  */
-public final class ArenaTiming {
+final class ArenaTiming {
   private ArenaTiming() {}
 
   public static void main(String[] args) throws IOException {

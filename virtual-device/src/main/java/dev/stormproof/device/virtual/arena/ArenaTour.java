@@ -14,18 +14,40 @@ import java.util.List;
  * {@code lobby_bonus} (only if the seed shows the bonus pop-up on the first lobby entry),
  * {@code lobby}, {@code battle}, {@code battle_hit}, {@code victory}, {@code shop},
  * {@code shop_purchased}, {@code shop_scrolled}.
+ *
+ * <p>Internal: public for the integration tests; not part of the API.
  */
 public final class ArenaTour {
   /** Time of the first frame; later stops are whole seconds apart, past any loading screen. */
-  public static final long START_MILLIS = 1_000;
+  static final long START_MILLIS = 1_000;
 
-  /** One stop of the walk: its name, the screen, the frame ({@code null} from {@link #walkScenes}) and what it shows. */
+  /**
+   * One stop of the walk.
+   *
+   * @param name the stop's name, for example {@code lobby}
+   * @param screen the screen shown
+   * @param frame the rendered frame; {@code null} from {@link #walkScenes}
+   * @param scene what it shows
+   */
   public record Stop(String name, ArenaScreen screen, BufferedImage frame, Scene scene) {
+    /**
+     * An element of this stop's scene.
+     *
+     * @param elementName the element's name
+     * @return the element
+     * @throws java.util.NoSuchElementException when it is not visible
+     */
     public SceneElement element(String elementName) {
       return scene.get(elementName);
     }
 
-    /** A copy of the frame inside {@code element}'s bounds. */
+    /**
+     * A copy of the frame inside an element's bounds.
+     *
+     * @param elementName the element's name
+     * @return the crop
+     * @throws java.util.NoSuchElementException when it is not visible
+     */
     public BufferedImage crop(String elementName) {
       Bounds b = element(elementName).bounds();
       BufferedImage out = new BufferedImage(b.width(), b.height(), BufferedImage.TYPE_INT_RGB);
@@ -46,7 +68,13 @@ public final class ArenaTour {
     this.render = render;
   }
 
-  /** Walks the game with {@code options} at {@code size}, rendering each stop; deterministic. */
+  /**
+   * Walks the game, rendering each stop; deterministic.
+   *
+   * @param options the game's options
+   * @param size the screen size
+   * @return the stops, in order
+   */
   public static List<Stop> walk(ArenaOptions options, Size size) {
     ArenaTour t = new ArenaTour(options, size, true);
     t.run();
@@ -54,7 +82,7 @@ public final class ArenaTour {
   }
 
   /** The same walk without rendering: every stop's frame is {@code null}; for layout checks. */
-  public static List<Stop> walkScenes(ArenaOptions options, Size size) {
+  static List<Stop> walkScenes(ArenaOptions options, Size size) {
     ArenaTour t = new ArenaTour(options, size, false);
     t.run();
     return List.copyOf(t.stops);

@@ -9,8 +9,19 @@ import dev.stormproof.device.Point;
  * @param y top row
  * @param width columns, positive
  * @param height rows, positive
+ *
+ * <p>Internal: public for the benchmarks module and the integration tests; not part of the API.
  */
 public record Bounds(int x, int y, int width, int height) {
+  /**
+   * Validates the size.
+   *
+   * @param x left column
+   * @param y top row
+   * @param width columns, positive
+   * @param height rows, positive
+   * @throws IllegalArgumentException when width or height is not positive
+   */
   public Bounds {
     if (width <= 0 || height <= 0) {
       throw new IllegalArgumentException(
@@ -18,25 +29,38 @@ public record Bounds(int x, int y, int width, int height) {
     }
   }
 
-  /** The centre pixel (rounded down), where a tap on this element lands. */
+  /** @return the centre pixel (rounded down), where a tap on this element lands */
   public Point center() {
     return new Point(x + width / 2, y + height / 2);
   }
 
+  /** @return the first column right of the rectangle */
   public int right() {
     return x + width;
   }
 
+  /** @return the first row below the rectangle */
   public int bottom() {
     return y + height;
   }
 
-  /** Whether the pixel {@code (px, py)} lies inside (right and bottom edges exclusive). */
+  /**
+   * Whether a pixel lies inside (right and bottom edges exclusive).
+   *
+   * @param px column
+   * @param py row
+   * @return true when inside
+   */
   public boolean contains(int px, int py) {
     return px >= x && py >= y && px < x + width && py < y + height;
   }
 
-  /** Whether {@code other} lies entirely inside this rectangle. */
+  /**
+   * Whether another rectangle lies entirely inside this one.
+   *
+   * @param other the other rectangle
+   * @return true when inside
+   */
   public boolean contains(Bounds other) {
     return other.x >= x && other.y >= y && other.right() <= right() && other.bottom() <= bottom();
   }

@@ -14,13 +14,27 @@ import java.util.Optional;
  * @param screen the current screen
  * @param size the screen size the bounds refer to
  * @param elements visible elements, back to front
+ *
+ * <p>Internal: public for the benchmarks module and the integration tests; not part of the API.
  */
 public record Scene(ArenaScreen screen, Size size, List<SceneElement> elements) {
+  /**
+   * Copies the element list.
+   *
+   * @param screen the current screen
+   * @param size the screen size the bounds refer to
+   * @param elements visible elements, back to front
+   */
   public Scene {
     elements = List.copyOf(elements);
   }
 
-  /** The element called {@code name}, if visible. */
+  /**
+   * Looks an element up.
+   *
+   * @param name the element's name, for example {@code "play"}
+   * @return the element, if visible
+   */
   public Optional<SceneElement> find(String name) {
     return elements.stream().filter(e -> e.name().equals(name)).findFirst();
   }
@@ -28,6 +42,8 @@ public record Scene(ArenaScreen screen, Size size, List<SceneElement> elements) 
   /**
    * The element called {@code name}.
    *
+   * @param name the element's name, for example {@code "play"}
+   * @return the element
    * @throws NoSuchElementException naming the screen and the visible elements when it is not visible
    */
   public SceneElement get(String name) {
@@ -36,7 +52,13 @@ public record Scene(ArenaScreen screen, Size size, List<SceneElement> elements) 
             + elements.stream().map(SceneElement::name).toList()));
   }
 
-  /** The topmost tappable element containing the pixel, if any. */
+  /**
+   * What a tap at a pixel would hit.
+   *
+   * @param x column
+   * @param y row
+   * @return the topmost tappable element containing the pixel, if any
+   */
   public Optional<SceneElement> hit(int x, int y) {
     for (int i = elements.size() - 1; i >= 0; i--) {
       SceneElement e = elements.get(i);

@@ -12,18 +12,35 @@ import java.util.Objects;
  * @param text the text it shows ({@code ""} when none), for example {@code "BUY"} or {@code "250"}
  * @param style its colour family, for example {@code "green"} or {@code "red"} ({@code ""} when
  *     not meaningful); two buttons of the same shape and text differ only in style
+ *
+ * <p>Internal: public for the benchmarks module and the integration tests; not part of the API.
  */
 public record SceneElement(String name, String screen, Kind kind, Bounds bounds, String text, String style) {
 
   /** What an element is. */
   public enum Kind {
+    /** Reacts to taps. */
     BUTTON,
+    /** A text field; a tap focuses it. */
     FIELD,
+    /** Text only. */
     LABEL,
+    /** A picture (enemy, item, emblem). */
     SPRITE,
+    /** A background panel. */
     PANEL
   }
 
+  /**
+   * Checks that no component is null.
+   *
+   * @param name stable identifier
+   * @param screen the screen's id
+   * @param kind what it is
+   * @param bounds where it is drawn
+   * @param text the text it shows, or {@code ""}
+   * @param style its colour family, or {@code ""}
+   */
   public SceneElement {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(screen, "screen");
@@ -33,7 +50,7 @@ public record SceneElement(String name, String screen, Kind kind, Bounds bounds,
     Objects.requireNonNull(style, "style");
   }
 
-  /** Whether a tap inside {@link #bounds()} does something. */
+  /** @return whether a tap inside {@link #bounds()} does something */
   public boolean tappable() {
     return kind == Kind.BUTTON || kind == Kind.FIELD;
   }
