@@ -62,6 +62,7 @@ public final class AllureEnvironment {
 
   String environment() {
     Map<String, String> values = new LinkedHashMap<>();
+    values.put("stormproof.version", dev.stormproof.report.Version.stormproof());
     values.put("java.version", System.getProperty("java.version"));
     values.put("java.vendor", System.getProperty("java.vendor"));
     values.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
@@ -77,12 +78,14 @@ public final class AllureEnvironment {
     String type;
     String buildUrl = "";
     String buildName = "";
+    String buildOrder = "";
     if ("true".equals(env.get("GITHUB_ACTIONS"))) {
       name = "GitHub Actions";
       type = "github";
       buildUrl = env.getOrDefault("GITHUB_SERVER_URL", "") + "/" + env.getOrDefault("GITHUB_REPOSITORY", "")
           + "/actions/runs/" + env.getOrDefault("GITHUB_RUN_ID", "");
       buildName = env.getOrDefault("GITHUB_WORKFLOW", "") + " #" + env.getOrDefault("GITHUB_RUN_NUMBER", "");
+      buildOrder = env.getOrDefault("GITHUB_RUN_NUMBER", "").replaceAll("\\D", "");
     } else if ("true".equals(env.get("CI"))) {
       name = "CI";
       type = "ci";
@@ -91,7 +94,8 @@ public final class AllureEnvironment {
       type = "local";
     }
     return "{\"name\":" + json(name) + ",\"type\":" + json(type) + ",\"buildName\":" + json(buildName)
-        + ",\"buildUrl\":" + json(buildUrl) + ",\"reportName\":\"Stormproof\"}\n";
+        + ",\"buildUrl\":" + json(buildUrl) + (buildOrder.isEmpty() ? "" : ",\"buildOrder\":" + buildOrder)
+        + ",\"reportName\":\"Stormproof\"}\n";
   }
 
   private void writeAtomically(String name, byte[] content) throws IOException {

@@ -36,7 +36,7 @@ class AllureEnvironmentTest {
         "GITHUB_RUN_ID", "42", "GITHUB_WORKFLOW", "ci", "GITHUB_RUN_NUMBER", "7")).executor();
 
     assertThat(executor).isEqualTo("{\"name\":\"GitHub Actions\",\"type\":\"github\",\"buildName\":\"ci #7\","
-        + "\"buildUrl\":\"https://github.com/acme/game/actions/runs/42\",\"reportName\":\"Stormproof\"}\n");
+        + "\"buildUrl\":\"https://github.com/acme/game/actions/runs/42\",\"buildOrder\":7,\"reportName\":\"Stormproof\"}\n");
   }
 
   @Test

@@ -41,6 +41,7 @@ public final class BenchReport {
     md.append(Sections.soak(results.resolve("soak.tsv")));
     md.append(Sections.hourSoak(Path.of("docs/soak-1h")));
     md.append(Sections.appGuard(results.resolve("app-guard.md")));
+    md.append(Sections.reportSize(Path.of("docs/report-evidence")));
     md.append(Sections.jmh(results.resolve("jmh.csv")));
     Path out = a.path("out");
     Files.createDirectories(out.toAbsolutePath().getParent());

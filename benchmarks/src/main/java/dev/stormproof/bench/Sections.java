@@ -107,6 +107,30 @@ final class Sections {
     return md.append('\n').toString();
   }
 
+  /**
+   * The sample suite's report: its size and its evidence. {@code benchmarks/report-size.sh}
+   * writes {@code docs/report-evidence/report.tsv} after a {@code mvn -Preport verify}; the per-
+   * picture cost is the {@code ReportEvidenceBench} rows of the JMH section.
+   */
+  static String reportSize(Path dir) {
+    StringBuilder md = new StringBuilder("## Report size and evidence cost\n\n");
+    Path tsv = dir.resolve("report.tsv");
+    if (!Files.exists(tsv)) {
+      return md.append("_No docs/report-evidence/report.tsv: run `mvn -Preport verify && benchmarks/report-size.sh`._\n\n").toString();
+    }
+    md.append("`mvn -Preport verify && benchmarks/report-size.sh`: the Allure report of the sample suite ")
+        .append("(default `stormproof.report.steps=screens`). What each piece of evidence costs the test that makes it ")
+        .append("is in the JMH section (`ReportEvidenceBench`: step picture, burst heat-map, clean leak chart).\n\n")
+        .append("| metric | value |\n|---|---|\n");
+    for (String line : lines(tsv)) {
+      String[] kv = line.split("\t", 2);
+      if (kv.length == 2 && !kv[0].equals("metric")) {
+        md.append("| ").append(kv[0]).append(" | ").append(kv[1]).append(" |\n");
+      }
+    }
+    return md.append("\n").toString();
+  }
+
   static String jmh(Path csv) {
     StringBuilder md = new StringBuilder("## JMH: hot paths\n\n");
     if (!Files.exists(csv)) {

@@ -3,6 +3,9 @@ package dev.stormproof.junit;
 import dev.stormproof.device.Device;
 import dev.stormproof.device.DevicePool;
 import dev.stormproof.leak.Owner;
+import dev.stormproof.report.ScreenMemory;
+import dev.stormproof.report.StepMode;
+import dev.stormproof.tap.ActionReport;
 import dev.stormproof.vision.TemplateLibrary;
 import dev.stormproof.vision.TextOptions;
 import dev.stormproof.vision.Vision;
@@ -10,6 +13,8 @@ import dev.stormproof.vision.VisionOptions;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +29,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.StoreScope;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -33,7 +40,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * injects it into fields and parameters, and releases it after the test. State lives only in
  * the test's store ({@link #NAMESPACE}) and, run-wide, in the launcher session's store.
  */
-final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver {
+final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver,
+    InvocationInterceptor {
 
   static final Namespace NAMESPACE = Namespace.create("dev.stormproof.junit", "OnDevice");
   private static final Namespace RUN = Namespace.create(RunResources.NAMESPACE_PART_1, RunResources.NAMESPACE_PART_2);
@@ -51,6 +59,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
   @Override
   public void beforeEach(ExtensionContext context) throws IllegalAccessException {
     screenshotPolicy(context);
+    stepMode(context);
     List<Object> instances = context.getRequiredTestInstances().getAllInstances();
     for (Object instance : instances) {
       validateFields(instance.getClass());
@@ -75,15 +84,44 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     try {
       TaskScopeExtension.closeScope(context);
     } finally {
+      TestDevice device = context.getStore(NAMESPACE).get(DEVICE_KEY, TestDevice.class);
+      if (device != null) {
+        device.actions().flush(null);
+        DeviceEvidence.afterTest(context, device, runtime(context).reports());
+      }
       attachFinalScreen(context);
       VisionHolder vision = context.getStore(NAMESPACE).remove(VISION_KEY, VisionHolder.class);
+      attachCounters(context, device, vision);
       if (vision != null) {
-        // The result cache's hit rate, for QA tuning poll intervals and waits.
-        runtime(context).reports().event("vision: " + vision.vision().stats());
         vision.close();
+      }
+      if (device != null) {
+        device.actions().screens().clear();
       }
       releaseDevice(context);
     }
+  }
+
+  /**
+   * Reports the arguments of a parameterized (or other template) invocation as report
+   * parameters, named as in the source when compiled with {@code -parameters}; what Stormproof
+   * injects (device, vision, tasks, matches) is not a parameter.
+   */
+  @Override
+  public void interceptTestTemplateMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> call,
+      ExtensionContext context) throws Throwable {
+    Parameter[] declared = call.getExecutable().getParameters();
+    List<Object> args = call.getArguments();
+    for (int i = 0; i < declared.length && i < args.size(); i++) {
+      String type = declared[i].getType().getName();
+      if (type.startsWith("dev.stormproof.") || declared[i].getType().getName().startsWith("org.junit.")) {
+        continue;
+      }
+      String name = declared[i].isNamePresent() ? declared[i].getName() : "argument " + (i + 1);
+      String value = String.valueOf(args.get(i));
+      runtime(context).reports().parameter(name, value.length() <= 200 ? value : value.substring(0, 199) + "…");
+    }
+    invocation.proceed();
   }
 
   private void releaseDevice(ExtensionContext context) throws IllegalAccessException {
@@ -104,7 +142,9 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     Owner.Binding binding = Owner.current().equals(Owner.NONE) ? Owner.bind(context.getUniqueId()) : null;
     try {
       DevicePool.Lease lease = runtime(context).pool().lease(Owner.current());
-      TestDevice testDevice = new TestDevice(lease, binding, runtime(context).reports());
+      ActionReport actions = new ActionReport(runtime(context).reports(), stepMode(context), new ScreenMemory(),
+          Thread.currentThread());
+      TestDevice testDevice = new TestDevice(lease, binding, actions);
       context.getStore(NAMESPACE).put(DEVICE_KEY, testDevice);
       return testDevice;
     } catch (RuntimeException e) {
@@ -140,10 +180,43 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
     }
     DeviceRuntime runtime = runtime(context);
     try {
+      dev.stormproof.device.Screenshot shot = device.unreported().screenshot();
+      // Full size where it is evidence; half size for a passing test keeps the report small.
+      byte[] jpeg = failed ? shot.toJpeg(0.85f)
+          : dev.stormproof.report.Pictures.jpeg(dev.stormproof.report.Pictures.thumbnail(shot, shot.size().width() / 2), 0.8f);
       runtime.reports().attach(failed ? "screen when the test failed" : "screen at the end of the test",
-          "image/jpeg", "jpg", device.unreported().screenshot().toJpeg(0.85f));
+          "image/jpeg", "jpg", jpeg);
     } catch (RuntimeException e) {
       runtime.reports().event("no final screenshot: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Framework counters (the Vision's cache statistics, shell calls, frames, bursts) as one text
+   * attachment: they tell QA how the test used the device, but are not steps of its story.
+   */
+  private static void attachCounters(ExtensionContext context, TestDevice device, VisionHolder vision) {
+    StringBuilder text = new StringBuilder();
+    if (vision != null) {
+      // The result cache's hit rate, for QA tuning poll intervals and waits.
+      text.append("vision: ").append(vision.vision().stats()).append('\n');
+    }
+    if (device != null) {
+      text.append(device.actions().counters());
+    }
+    if (text.length() > 0) {
+      runtime(context).reports().attach("stormproof counters", "text/plain", "txt",
+          text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
+  /** {@code stormproof.report.steps}, checked before the test. */
+  private static StepMode stepMode(ExtensionContext context) {
+    try {
+      return StepMode.parse(context.getConfigurationParameter(StepMode.KEY).orElse("screens"));
+    } catch (IllegalArgumentException e) {
+      throw new ExtensionConfigurationException("@OnDevice on [" + context.getRequiredTestClass().getSimpleName()
+          + "]: " + e.getMessage(), e);
     }
   }
 
@@ -187,7 +260,7 @@ final class OnDeviceExtension implements BeforeAllCallback, BeforeEachCallback, 
       TemplateLibrary library = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TemplateLibraryHolder.class,
           c -> new TemplateLibraryHolder(TemplateLibrary.open(context.getRequiredTestClass().getClassLoader(), options,
               StormproofLedger.of(context), "run/templates")), TemplateLibraryHolder.class).library;
-      return new VisionHolder(Vision.open(device.unreported(), library, options, StormproofLedger.of(context),
+      return new VisionHolder(Vision.open(device.device(), library, options, StormproofLedger.of(context),
           context.getUniqueId(), runtime(context).reports()).textOptions(textOptions(context)));
     }, VisionHolder.class).vision;
   }

@@ -4,7 +4,7 @@ import dev.stormproof.device.Device;
 import dev.stormproof.device.DeviceException;
 import dev.stormproof.device.DevicePool;
 import dev.stormproof.leak.Owner;
-import dev.stormproof.report.ReportSink;
+import dev.stormproof.tap.ActionReport;
 import dev.stormproof.tap.RateLimitedDevice;
 import java.util.List;
 
@@ -20,25 +20,32 @@ final class TestDevice implements AutoCloseable {
   private final Owner.Binding binding;
   private final Device view;
   private final Device reported;
+  private final ActionReport actions;
   private boolean closed;
 
-  TestDevice(DevicePool.Lease lease, Owner.Binding binding, ReportSink report) {
+  TestDevice(DevicePool.Lease lease, Owner.Binding binding, ActionReport actions) {
     this.lease = lease;
     this.binding = binding;
     // The test gets a view whose close() is a no-op: the pooled device and its queue outlive the test.
     this.view = lease.device() instanceof RateLimitedDevice limited
         ? RateLimitedDevice.sharing(limited.delegate(), limited.queue()) : lease.device();
-    this.reported = view instanceof RateLimitedDevice limited ? limited.reportingTo(report) : view;
+    this.reported = view instanceof RateLimitedDevice limited ? limited.reportingTo(actions) : view;
+    this.actions = actions;
   }
 
-  /** What the test receives: every action a report step. */
+  /** What the test and its Vision receive: every action a report step, captures remembered for pictures. */
   Device device() {
     return reported;
   }
 
-  /** The same device without report steps, for the test's Vision (it reports its own). */
+  /** The same device without report steps. */
   Device unreported() {
     return view;
+  }
+
+  /** How this test's actions are reported. */
+  ActionReport actions() {
+    return actions;
   }
 
   String owner() {

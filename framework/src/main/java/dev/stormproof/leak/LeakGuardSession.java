@@ -51,6 +51,9 @@ public final class LeakGuardSession implements AutoCloseable {
   private final Ledger ledger;
   private final boolean parallel;
   private final MemorySeries series = new MemorySeries();
+  private final List<long[]> history = new ArrayList<>();
+  /** Per counter, (iteration, value) after each judged iteration: what the charts draw. */
+  private final java.util.Map<String, List<long[]>> judged = new java.util.LinkedHashMap<>();
   private final StairSteps stairs;
   private int iterations;
   private Snapshot baseline;
@@ -155,6 +158,9 @@ public final class LeakGuardSession implements AutoCloseable {
     LeakReport report = report(n, label, owner, s, stairs, attempts.get(),
         (System.nanoTime() - start) / 1_000_000, true, testFailed);
     sample(n, label, s);
+    for (Growth g : report.growth()) {
+      judged.computeIfAbsent(g.probe(), k -> new ArrayList<>()).add(new long[] {n, g.now()});
+    }
     boolean leaked = report.leaked();
     Optional<Path> kept = Optional.empty();
     if (jfr != null) {
@@ -348,6 +354,26 @@ public final class LeakGuardSession implements AutoCloseable {
 
   private static String fileName(String label) {
     return label.replaceAll("[^A-Za-z0-9_.-]+", "_");
+  }
+
+  /**
+   * Chart panels for {@code growth} (as judged in iteration {@code iteration}): each counter's
+   * value after every judged iteration so far, with the baseline and tolerance the report names.
+   *
+   * @param growth the counters to draw
+   * @param leakedAt the iteration to mark as leaking, or 0
+   * @return one panel per counter
+   */
+  public synchronized List<dev.stormproof.diag.GrowthChart.Panel> panels(List<Growth> growth, int leakedAt) {
+    List<dev.stormproof.diag.GrowthChart.Panel> out = new ArrayList<>();
+    for (Growth g : growth) {
+      List<long[]> points = judged.getOrDefault(g.probe(), List.of());
+      int[] its = points.stream().mapToInt(pt -> (int) pt[0]).toArray();
+      long[] values = points.stream().mapToLong(pt -> pt[1]).toArray();
+      out.add(new dev.stormproof.diag.GrowthChart.Panel(g.probe() + (g.processWide() ? " (process-wide)" : ""), g.bytes(),
+          g.baseline(), g.tolerance(), its, values, leakedAt));
+    }
+    return out;
   }
 
   @Override

@@ -5,11 +5,14 @@ import dev.stormproof.device.Point;
 import dev.stormproof.device.Screenshot;
 import dev.stormproof.device.ShellResult;
 import dev.stormproof.device.Size;
+import dev.stormproof.report.Pictures;
 import dev.stormproof.report.ReportSink;
+import dev.stormproof.report.ScreenMemory;
+import dev.stormproof.report.StepMode;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A {@link Device} whose {@link #tap} goes through a {@link TapQueue}; every other call goes
@@ -31,9 +34,9 @@ public final class RateLimitedDevice implements Device {
   private final Device device;
   private final TapQueue queue;
   private final boolean owns;
-  private final ReportSink report; // null: no steps
+  private final ActionReport report; // null: no steps
 
-  private RateLimitedDevice(Device device, TapQueue queue, boolean owns, ReportSink report) {
+  private RateLimitedDevice(Device device, TapQueue queue, boolean owns, ActionReport report) {
     this.device = Objects.requireNonNull(device, "device");
     this.queue = Objects.requireNonNull(queue, "queue");
     this.owns = owns;
@@ -64,13 +67,26 @@ public final class RateLimitedDevice implements Device {
 
   /**
    * A copy of this handle (sharing device and queue, closing neither) that reports every action
-   * as a step of {@code report}, with its coordinates: timed, and failed when the action throws.
-   * Reads (serial, model, size) are not steps. This is the handle {@code @OnDevice} injects.
+   * of the calling thread as a step of {@code report} with its coordinates, without pictures
+   * ({@link StepMode#ACTIONS}); see {@link #reportingTo(ActionReport)}.
    *
-   * @param report receives the steps
+   * @param report where steps go
    * @return the reporting handle
    */
   public RateLimitedDevice reportingTo(ReportSink report) {
+    return reportingTo(new ActionReport(report, StepMode.ACTIONS, new ScreenMemory(), Thread.currentThread()));
+  }
+
+  /**
+   * A copy of this handle (sharing device and queue, closing neither) whose actions go to
+   * {@code report}: on the test thread each is a step (timed, failed when the action throws),
+   * taps from other threads are collected into bursts, shell calls and captures are counted.
+   * Reads (serial, model, size) are not reported. This is the handle {@code @OnDevice} injects.
+   *
+   * @param report the test's action report
+   * @return the reporting handle
+   */
+  public RateLimitedDevice reportingTo(ActionReport report) {
     return new RateLimitedDevice(device, queue, false, Objects.requireNonNull(report, "report"));
   }
 
@@ -91,7 +107,11 @@ public final class RateLimitedDevice implements Device {
   @Override
   public void tap(Point point) {
     checkOnScreen(point);
-    step("tap " + point, () -> queue.tap(point));
+    if (report == null) {
+      queue.tap(point);
+    } else {
+      report.tap(point, () -> queue.tap(point));
+    }
   }
 
   /**
@@ -104,64 +124,70 @@ public final class RateLimitedDevice implements Device {
    */
   public CompletableFuture<Void> tapAsync(Point point) {
     checkOnScreen(point);
-    return queue.submit(point);
+    CompletableFuture<Void> delivery = queue.submit(point);
+    if (report != null) {
+      report.queued(point, delivery);
+    }
+    return delivery;
   }
 
   @Override
   public void swipe(Point from, Point to, Duration duration) {
-    step("swipe " + from + " -> " + to + " in " + duration.toMillis() + " ms", () -> device.swipe(from, to, duration));
+    step("swipe " + from + " -> " + to + " in " + duration.toMillis() + " ms", () -> device.swipe(from, to, duration),
+        shot -> Pictures.swipe(shot, from, to));
   }
 
   @Override
   public void longPress(Point point, Duration duration) {
-    step("long press " + point + " for " + duration.toMillis() + " ms", () -> device.longPress(point, duration));
+    step("long press " + point + " for " + duration.toMillis() + " ms", () -> device.longPress(point, duration),
+        shot -> Pictures.tap(shot, point));
   }
 
   @Override
   public void text(String text) {
-    step("type \"" + shorten(text) + "\"", () -> device.text(text));
+    step("type \"" + shorten(text) + "\"", () -> device.text(text), Pictures::screen);
   }
 
   @Override
   public void key(int keyCode) {
-    step("key " + keyCode, () -> device.key(keyCode));
+    step("key " + keyCode, () -> device.key(keyCode), Pictures::screen);
   }
 
   @Override
   public ShellResult shell(String command) {
-    return call("shell " + shorten(command), () -> device.shell(command));
+    if (report != null) {
+      report.shell(command);
+    }
+    return device.shell(command);
   }
 
   @Override
   public Screenshot screenshot() {
-    return call("screenshot", device::screenshot);
+    Screenshot shot = device.screenshot();
+    if (report != null) {
+      report.captured(shot);
+    }
+    return shot;
   }
 
   @Override
   public void startApp(String component) {
-    step("start app " + component, () -> device.startApp(component));
+    step("start app " + component, () -> device.startApp(component), Pictures::screen);
+    if (report != null) {
+      report.appStarted(component);
+    }
   }
 
   @Override
   public void stopApp(String packageName) {
-    step("stop app " + packageName, () -> device.stopApp(packageName));
+    step("stop app " + packageName, () -> device.stopApp(packageName), Pictures::screen);
   }
 
-  private void step(String name, Runnable action) {
-    call(name, () -> {
+  private void step(String name, Runnable action, Function<Screenshot, byte[]> picture) {
+    if (report == null) {
       action.run();
-      return null;
-    });
-  }
-
-  private <T> T call(String name, Callable<T> action) {
-    try {
-      return report == null ? action.call() : report.step(name, action);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      // Device actions throw only unchecked exceptions; a sink that wraps one is a sink bug.
-      throw new IllegalStateException("report step '" + name + "' failed: " + e, e);
+    } else {
+      report.action(name, action, picture);
     }
   }
 

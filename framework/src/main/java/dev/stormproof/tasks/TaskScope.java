@@ -67,7 +67,11 @@ public final class TaskScope implements AutoCloseable {
       new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean closed;
   private volatile boolean failureReported;
+  private static final java.time.format.DateTimeFormatter CLOCK =
+      java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(java.time.ZoneOffset.UTC);
+
   private volatile Instant deadline;
+  private volatile Duration deadlineTimeout;
 
   private record Failure(Task<?> task, Throwable error) {}
 
@@ -122,6 +126,7 @@ public final class TaskScope implements AutoCloseable {
           + timeout + "; pass a duration like Duration.ofSeconds(5)");
     }
     deadline = Instant.now().plus(timeout);
+    deadlineTimeout = timeout;
     return this;
   }
 
@@ -188,7 +193,19 @@ public final class TaskScope implements AutoCloseable {
    */
   public void join() throws InterruptedException {
     Instant d = deadline;
-    joinUntil(d == null ? Instant.MAX : d);
+    Duration t = deadlineTimeout;
+    join(d == null ? Instant.MAX : d, t == null ? null : "withDeadline(" + readable(t) + ")");
+  }
+
+  /** {@code 1s}, {@code 250ms}, {@code 2m 5s}: how people write timeouts, not {@code PT1S}. */
+  static String readable(Duration d) {
+    if (d.toMillis() < 1000) {
+      return d.toMillis() + "ms";
+    }
+    long s = d.toSeconds();
+    long ms = d.toMillisPart();
+    String base = s >= 60 ? (s / 60) + "m" + (s % 60 == 0 ? "" : " " + (s % 60) + "s") : s + "s";
+    return ms == 0 ? base : (s >= 60 ? base + " " + ms + "ms" : String.format(java.util.Locale.ROOT, "%.3fs", d.toMillis() / 1000.0));
   }
 
   /**
@@ -200,13 +217,18 @@ public final class TaskScope implements AutoCloseable {
    * @throws InterruptedException when the joining thread was interrupted (tasks keep running)
    */
   public void joinUntil(Instant until) throws InterruptedException {
+    join(until, null);
+  }
+
+  private void join(Instant until, String setBy) throws InterruptedException {
     List<Task<?>> late = awaitAll(until);
     if (!late.isEmpty()) {
       String described = describe(late); // before cancelling: the stacks show where they hung
       late.forEach(t -> t.cancel(true));
       throwIfFailed();
       throw new TaskTimeoutException(late.size() + " task(s) of scope '" + name
-          + "' still running at the deadline " + until + " were cancelled:\n" + described);
+          + "' still running at the deadline (" + (setBy == null ? "" : setBy + ", ")
+          + CLOCK.format(until) + " UTC) were cancelled:\n" + described);
     }
     throwIfFailed();
   }

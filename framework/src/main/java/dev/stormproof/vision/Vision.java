@@ -408,11 +408,22 @@ public final class Vision implements AutoCloseable {
    * @throws dev.stormproof.device.DeviceException when the tap could not be delivered
    */
   public Match tap(Template template) {
-    Match m = waitFor(template);
-    Point c = m.center();
-    needDevice("tap(" + template.path() + ")").tap(c);
-    report.event(String.format(java.util.Locale.ROOT, "tap %s at %s (score %.3f)", template.path(), c, m.score()));
-    return m;
+    return step("tap " + template.path(), () -> {
+      Match m = waitFor(template);
+      needDevice("tap(" + template.path() + ")").tap(m.center());
+      return m;
+    });
+  }
+
+  /** Runs {@code body} as a report step; device and vision calls throw only unchecked exceptions. */
+  <T> T step(String name, java.util.concurrent.Callable<T> body) {
+    try {
+      return report.step(name, body);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("report step '" + name + "' failed: " + e, e);
+    }
   }
 
   /**
@@ -524,7 +535,7 @@ public final class Vision implements AutoCloseable {
       TemplateImage image = template.library().acquire(template.path());
       try {
         Matcher.Candidate best = result.candidates().isEmpty() ? null : result.candidates().get(0);
-        Evidence.attach(report, frame, image, best, result, call.scope);
+        Evidence.attach(report, frame, image, best, result, template.threshold(options), call.scope);
       } finally {
         image.release();
       }

@@ -38,6 +38,22 @@ final class Waiter {
   }
 
   List<Optional<Match>> run() {
+    return vision.step(title(), this::poll);
+  }
+
+  /** {@code wait for a.png}, {@code wait until b.png vanishes}, or both joined with {@code ; }. */
+  private String title() {
+    List<String> visible = new ArrayList<>();
+    List<String> absent = new ArrayList<>();
+    for (Expectation e : expectations) {
+      (e.absent() ? absent : visible).add(e.template().path());
+    }
+    String v = visible.isEmpty() ? "" : "wait for " + String.join(", ", visible);
+    String a = absent.isEmpty() ? "" : "wait until " + String.join(", ", absent) + (absent.size() == 1 ? " vanishes" : " vanish");
+    return v.isEmpty() ? a : a.isEmpty() ? v : v + "; " + a;
+  }
+
+  private List<Optional<Match>> poll() {
     long start = System.nanoTime();
     Duration longest = Duration.ZERO;
     for (int i = 0; i < expectations.size(); i++) {
@@ -113,12 +129,11 @@ final class Waiter {
     }
     if (e.absent() && visible.isPresent()) {
       String msg = Outcome.stillVisible(t, visible.get(), vision.options, timeout);
-      vision.report.event(msg);
       return new TemplateStillVisibleError(msg, visible.get(), timeout);
     }
     String msg = e.absent() ? t.path() + " still visible after " + Outcome.format(timeout)
         : Outcome.notFound(t, last[i], vision.options, timeout);
-    vision.report.event(msg);
+    // No event: the wait's step fails with this message (the same as the test's).
     return e.absent() ? new TemplateStillVisibleError(msg, null, timeout)
         : new TemplateNotFoundError(msg, t.path(), last[i] == null ? -1 : bestScore(last[i]), timeout);
   }

@@ -128,6 +128,24 @@ class TaskScopeTest {
   }
 
   @Test
+  void aDeadlineSetWithATimeoutIsPrintedAsTheTimeoutAndTheClockTime() throws Exception {
+    TaskScope scope = scope("readable").withDeadline(java.time.Duration.ofMillis(1500));
+    CountDownLatch never = new CountDownLatch(1);
+    scope.fork(() -> {
+      never.await();
+      return null;
+    });
+    assertThatThrownBy(scope::join)
+        .isInstanceOf(TaskTimeoutException.class)
+        .hasMessageMatching("(?s)1 task\\(s\\) of scope 'readable' still running at the deadline "
+            + "\\(withDeadline\\(1\\.500s\\), \\d\\d:\\d\\d:\\d\\d\\.\\d{3} UTC\\) were cancelled:\n.*");
+    scope.close();
+    assertThat(TaskScope.readable(java.time.Duration.ofSeconds(1))).isEqualTo("1s");
+    assertThat(TaskScope.readable(java.time.Duration.ofMillis(250))).isEqualTo("250ms");
+    assertThat(TaskScope.readable(java.time.Duration.ofSeconds(125))).isEqualTo("2m 5s");
+  }
+
+  @Test
   void deadlineCancelsWhatIsStillRunning() throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     TaskScope scope = scope("deadline");
@@ -139,7 +157,8 @@ class TaskScopeTest {
     awaitWaiting(slow);
     assertThatThrownBy(() -> scope.joinUntil(Instant.now()))
         .isInstanceOf(TaskTimeoutException.class)
-        .hasMessageStartingWith("1 task(s) of scope 'deadline' still running at the deadline ")
+        .hasMessageMatching("(?s)1 task\\(s\\) of scope 'deadline' still running at the deadline "
+            + "\\(\\d\\d:\\d\\d:\\d\\d\\.\\d{3} UTC\\) were cancelled:\n.*")
         .hasMessageContaining("were cancelled:\n  task #1 (stormproof-task-deadline-1) [")
         .hasMessageContaining("LinkedBlockingQueue.take(");
     assertThat(slow.isCancelled()).isTrue();

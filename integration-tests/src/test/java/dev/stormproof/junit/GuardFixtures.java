@@ -26,6 +26,17 @@ final class GuardFixtures {
 
   private GuardFixtures() {}
 
+  /** Three iterations of closed work: the clean line and chart of a passing guarded test. */
+  @LeakGuard(warmup = 1)
+  static class CleanThree {
+    @RepeatedTest(3)
+    void repeated() {
+      try (Mat m = new Mat(8, 8, CV_8UC1)) {
+        m.rows();
+      }
+    }
+  }
+
   /** Tiny real work per iteration: a Mat closed, a task joined, a thread joined. */
   @LeakGuard
   static class Clean {

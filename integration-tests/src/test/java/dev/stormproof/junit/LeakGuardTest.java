@@ -245,6 +245,21 @@ class LeakGuardTest {
   }
 
   @Test
+  void aCleanGuardedTestSaysSoInOneLineWithASmallChart() throws Exception {
+    RecordingSink.registered().clear();
+    EngineExecutionResults r = run(GuardFixtures.CleanThree.class);
+    r.testEvents().assertStatistics(s -> s.succeeded(3).failed(0));
+    assertThat(RecordingSink.registered().events.stream().filter(e -> e.startsWith("leak guard clean:")).toList())
+        .hasSize(2)
+        .allMatch(e -> e.matches("leak guard clean: [23] iterations, native bytes [+-]\\d+(\\.\\d)? (B|KiB|MiB), .*threads \\+0.*"), "one line per judged iteration");
+    List<RecordingSink.Attachment> charts = RecordingSink.registered().attachments.stream()
+        .filter(a -> a.name().equals("leak guard: counters per iteration")).toList();
+    assertThat(charts).hasSize(2);
+    assertThat(charts.get(1).mimeType()).isEqualTo("image/svg+xml");
+    assertThat(new String(charts.get(1).content(), java.nio.charset.StandardCharsets.UTF_8)).contains("height=\"114\"", ">threads (process-wide)</text>", ">native buffers</text>");
+  }
+
+  @Test
   void perClassLifecycleIsGuardedToo() {
     List<Throwable> failures = failures(run(GuardFixtures.PerClassLifecycle.class));
     assertThat(failures).hasSize(2);
@@ -264,22 +279,23 @@ class LeakGuardTest {
     List<String> names = RecordingSink.registered().attachments.stream().map(RecordingSink.Attachment::name)
         .collect(Collectors.toList());
     assertThat(names).containsExactly(
-        "leak report", "thread dump (grouped)", "memory per iteration", "memory chart",
+        "leak chart: what grew, with baseline and tolerance", "thread dump (grouped)", "memory per iteration",
         "JFR of iteration 2",
-        "leak report", "thread dump (grouped)", "memory per iteration", "memory chart",
+        "leak chart: what grew, with baseline and tolerance", "thread dump (grouped)", "memory per iteration",
         "JFR of iteration 3");
-    RecordingSink.Attachment csv = RecordingSink.registered().attachments.get(7);
+    RecordingSink.Attachment csv = RecordingSink.registered().attachments.get(6);
     assertThat(new String(csv.content(), java.nio.charset.StandardCharsets.UTF_8))
         .startsWith("iteration,label,native_bytes,javacpp_count,heap_used_bytes,rss_bytes,threads\n"
             + "1,\"leaks repetition 1 of 3\",")
         .contains("\n3,\"leaks repetition 3 of 3\",");
-    RecordingSink.Attachment chart = RecordingSink.registered().attachments.get(8);
-    assertThat(chart.mimeType()).isEqualTo("image/png");
-    assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(chart.content())))
-        .isNotNull();
-    java.nio.file.Files.write(java.nio.file.Path.of("target/leak-chart-unclosed-mat.png"),
-        chart.content());
-    assertThat(RecordingSink.registered().attachments.get(9).content().length).isPositive();
+    RecordingSink.Attachment chart = RecordingSink.registered().attachments.get(4);
+    assertThat(chart.mimeType()).isEqualTo("image/svg+xml");
+    String svg = new String(chart.content(), java.nio.charset.StandardCharsets.UTF_8);
+    // One 300-pixel panel per counter that grew, with the report's numbers: here only the owned native buffers grew.
+    assertThat(failures.get(1).getMessage()).contains("What grew:\n  native buffers   +1 (baseline 0, now 1, tolerance 0)");
+    assertThat(svg).contains("width=\"300\"", ">native buffers</text>", ">baseline 0</text>", ">tolerance 0</text>", ">now 1</text>");
+    java.nio.file.Files.write(java.nio.file.Path.of("target/leak-chart-unclosed-mat.svg"), chart.content());
+    assertThat(RecordingSink.registered().attachments.get(7).content().length).isPositive();
     assertThat(dir.resolve("leaks_repetition_3_of_3-3.jfr")).exists();
   }
 

@@ -43,7 +43,7 @@ public final class RecordingSink implements ReportSink {
       T result = body.call();
       steps.add(name + " [passed]");
       return result;
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       steps.add(name + " [failed]");
       throw e;
     }

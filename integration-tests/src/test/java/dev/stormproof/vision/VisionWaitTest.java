@@ -66,12 +66,17 @@ class VisionWaitTest {
       assertThat(e.bestScore()).isLessThan(0.9);
       assertThat(e.timeout()).isEqualTo(Duration.ofMillis(300));
       assertThat(fx.report.attachments).extracting(RecordingSink.Attachment::summary).containsExactly(
-          "ui/coin.png - screenshot, best candidate outlined [image/png]",
+          "ui/coin.png - screenshot, best candidate boxed with score and threshold [image/jpeg]",
           "ui/coin.png - template [image/png]",
           "ui/coin.png - score heatmap (1/4 scale, red = high) [image/png]");
       byte[] pngMagic = {(byte) 0x89, 'P', 'N', 'G'};
-      assertThat(fx.report.attachments).extracting(RecordingSink.Attachment::content).allSatisfy(c -> assertThat(Arrays.copyOf(c, 4)).isEqualTo(pngMagic));
-      assertThat(fx.report.events).contains(e.getMessage());
+      byte[] jpegMagic = {(byte) 0xff, (byte) 0xd8, (byte) 0xff};
+      assertThat(Arrays.copyOf(fx.report.attachments.get(0).content(), 3)).isEqualTo(jpegMagic);
+      assertThat(fx.report.attachments.subList(1, 3)).extracting(RecordingSink.Attachment::content)
+          .allSatisfy(c -> assertThat(Arrays.copyOf(c, 4)).isEqualTo(pngMagic));
+      // The wait is a step that fails with the test's message; no separate event repeats it.
+      assertThat(fx.report.steps).containsExactly("wait for ui/coin.png [failed]");
+      assertThat(fx.report.events).doesNotContain(e.getMessage());
     }
   }
 
@@ -120,6 +125,7 @@ class VisionWaitTest {
       assertThat(fx.device.screenshots.get()).isEqualTo(3);
       assertThat(vision.stats().searches()).isEqualTo(1 + 3 + 3);
       assertThat(fx.report.events).hasSize(3);
+      assertThat(fx.report.steps).containsExactly("wait for ui/plus.png, ui/coin.png; wait until ui/play.png vanishes [passed]");
     }
   }
 
@@ -145,7 +151,7 @@ class VisionWaitTest {
       Match m = vision.tap("ui/play.png");
       assertThat(fx.device.taps).containsExactly(new Point(348, 1748));
       assertThat(m.center()).isEqualTo(new Point(348, 1748));
-      assertThat(fx.report.events).endsWith("tap ui/play.png at (348, 1748) (score 1.000)");
+      assertThat(fx.report.steps).containsExactly("wait for ui/play.png [passed]", "tap ui/play.png [passed]");
     }
   }
 }

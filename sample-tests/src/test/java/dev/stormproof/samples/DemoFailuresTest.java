@@ -6,8 +6,10 @@ import dev.stormproof.junit.ExpectTemplate;
 import dev.stormproof.junit.LeakGuard;
 import dev.stormproof.junit.OnDevice;
 import dev.stormproof.tasks.TaskScope;
+import dev.stormproof.vision.Expectation;
 import dev.stormproof.vision.Vision;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -18,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each kind of failure, on purpose, as QA sees it in the report (visual expectation, resource
- * leak, device fault, timeout). Excluded from normal runs; run with
- * {@code mvn -Preport,demo-failures verify}.
+ * leak, device fault, timeout, and an app crash that shows in the device log). Excluded from
+ * normal runs; run with {@code mvn -Pdemo-failures verify}.
  */
 @Tag("demo-failures")
 @OnDevice
@@ -52,6 +54,13 @@ class DemoFailuresTest {
       return null;
     });
     tasks.join();
+  }
+
+  @Test
+  @DisplayName("App crash: the game dies on start, its crash is in the device log")
+  void appCrash(Device device, Vision vision) {
+    device.startApp("dev.stormproof.arena/.CrashActivity");
+    vision.awaitAll(List.of(Expectation.of(vision, "arena/play.png", 0, "2s", "", null, false)));
   }
 
   @Nested

@@ -140,8 +140,8 @@ class ArenaProcessTest {
   void unsupported_forms_answer_like_a_phone_with_the_supported_form() throws Exception {
     TestAdbServer.Result logcat = sh("logcat");
     assertThat(logcat.exitCode()).isEqualTo(1);
-    assertThat(logcat.stderr()).isEqualTo("logcat: only 'logcat -b crash -d' is supported on the virtual device "
-        + "(no log streaming)\n");
+    assertThat(logcat.stderr()).isEqualTo("logcat: only dumps are supported on the virtual device (no log streaming): "
+        + "'logcat -b crash -d', or 'logcat -d [-v threadtime] [-t N]' for the main log\n");
     assertThat(sh("dumpsys", "gfxinfo").stderr()).isEqualTo("dumpsys gfxinfo: use dumpsys gfxinfo PACKAGE [reset] "
         + "on the virtual device\n");
     assertThat(sh("ls", "/proc/1/fd").stderr()).isEqualTo("ls: /proc/1/fd: No such file or directory\n");

@@ -71,7 +71,11 @@ final class Commands {
       case "test" -> test(args);
       case "pidof" -> process.pidof(args, io);
       case "setprop" -> process.setprop(args, io);
-      case "logcat" -> process.logcat(args, io);
+      // logcat -b crash -d: the app guard's crash buffer; any other dump: the main log.
+      case "logcat" -> args.contains("-b") || !args.contains("-d") ? process.logcat(args, io) : device.log().logcat(args, io);
+      // adb logcat sends: export ANDROID_LOG_TAGS="''" ; exec logcat ... (no environment here)
+      case "export" -> 0;
+      case "exec" -> args.isEmpty() ? 0 : run(new ShellParser.Command(c.joint(), args, c.redirect()), io);
       case "ls" -> process.ls(args, io);
       case "uiautomator" -> uiautomator(args, io);
       default -> {
@@ -223,6 +227,7 @@ final class Commands {
     if (args.size() == 2 && args.get(0).equals("force-stop")) {
       if (args.get(1).equals(app.packageName())) {
         app.stop(device.now());
+        device.log().appStopped(app.packageName(), "force-stop");
       }
       return 0;
     }
@@ -241,6 +246,9 @@ final class Commands {
         io.err("am start: missing -n COMPONENT\n");
         return 1;
       }
+      if (sameComponent(component, app.packageName() + "/.CrashActivity")) {
+        return crash(app, component, io);
+      }
       if (!sameComponent(component, app.component())) {
         io.out("Starting: Intent { cmp=" + component + " }\n");
         io.err("Error type 3\nError: Activity class {" + component + "} does not exist.\n");
@@ -248,9 +256,39 @@ final class Commands {
       }
       io.out("Starting: Intent { cmp=" + component + " }\n");
       app.start(device.now());
+      if (device.log().appPid() == 0) {
+        device.log().appStarted(app.packageName(), component);
+      }
+      device.log().app('I', "Arena", "Arena " + app.versionName() + " started, " + device.screenSize());
       return 0;
     }
     io.err("am: only 'am start -n COMPONENT' and 'am force-stop PACKAGE' are supported on the virtual device\n");
+    return 1;
+  }
+
+  /** The demo's planted crash: the activity starts, then the process dies as an uncaught exception does. */
+  private int crash(VirtualApp app, String component, ShellIo io) throws IOException {
+    io.out("Starting: Intent { cmp=" + component + " }\n");
+    DeviceLog log = device.log();
+    if (log.appPid() == 0) {
+      log.appStarted(app.packageName(), component);
+    }
+    int pid = log.appPid();
+    log.add(pid, 'E', "AndroidRuntime", "FATAL EXCEPTION: main\nProcess: " + app.packageName() + ", PID: " + pid
+        + "\njava.lang.IllegalStateException: planted crash: the arena has no save slot\n"
+        + "\tat " + app.packageName() + ".CrashActivity.onCreate(CrashActivity.java:42)\n"
+        + "\tat android.app.Activity.performCreate(Activity.java:8595)");
+    app.stop(device.now());
+    log.appStopped(app.packageName(), "crash");
+    return 0;
+  }
+
+  private int pidof(List<String> args, ShellIo io) throws IOException {
+    int pid = device.log().appPid();
+    if (args.size() == 1 && args.get(0).equals(device.app().packageName()) && pid != 0) {
+      io.out(pid + "\n");
+      return 0;
+    }
     return 1;
   }
 
@@ -273,6 +311,11 @@ final class Commands {
     Integer shown = args.isEmpty() ? null : process.dumpsys(args.get(0), args.subList(1, args.size()), io);
     if (shown != null) {
       return shown;
+    }
+    if (args.size() == 2 && args.get(0).equals("package") && args.get(1).equals(device.app().packageName())) {
+      io.out("Packages:\n  Package [" + args.get(1) + "] (5f1c2e7):\n    versionCode=" + device.app().versionName().replace(".", "")
+          + " minSdk=24 targetSdk=34\n    versionName=" + device.app().versionName() + "\n");
+      return 0;
     }
     if (!args.equals(List.of("stormproof"))) {
       io.err("Can't find service: " + (args.isEmpty() ? "" : args.get(0)) + " (the virtual device offers 'dumpsys stormproof')\n");

@@ -40,7 +40,8 @@ final class ProcessCommands {
 
   int logcat(List<String> args, ShellIo io) throws IOException {
     if (!args.equals(List.of("-b", "crash", "-d"))) {
-      io.err("logcat: only 'logcat -b crash -d' is supported on the virtual device (no log streaming)\n");
+      io.err("logcat: only dumps are supported on the virtual device (no log streaming): "
+          + "'logcat -b crash -d', or 'logcat -d [-v threadtime] [-t N]' for the main log\n");
       return 1;
     }
     List<String> lines = device.app().crashLog();

@@ -102,6 +102,24 @@ public interface VirtualApp {
   String dump(long nowMillis);
 
   /**
+   * What the app did last, as its own log line ({@code tap 540,1800 on play}); empty for none.
+   *
+   * @return the last event
+   */
+  default String lastEvent() {
+    return "";
+  }
+
+  /**
+   * The version {@code dumpsys package} reports.
+   *
+   * @return for example {@code 1.0.0}
+   */
+  default String versionName() {
+    return "1.0.0";
+  }
+
+  /**
    * The app's process as {@code pidof}, {@code dumpsys meminfo/gfxinfo/activity} and
    * {@code /proc/<pid>} show it; empty while it is not running, or when the app models no
    * process (then those commands answer as for an app that is not running).

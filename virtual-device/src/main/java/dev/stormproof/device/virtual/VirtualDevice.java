@@ -72,6 +72,7 @@ public final class VirtualDevice implements AutoCloseable {
   private final VirtualDeviceOptions options;
   private final VirtualApp app;
   private final TapLog tapLog;
+  private final DeviceLog log = new DeviceLog();
   private final Faults faults;
   private final Commands commands;
   private final Object inputLock = new Object();
@@ -148,6 +149,7 @@ public final class VirtualDevice implements AutoCloseable {
       return t;
     });
     app.start(now());
+    log.appStarted(app.packageName(), app.component());
     acceptor = new Thread(this::acceptLoop, prefix() + "accept");
     acceptor.setDaemon(true);
     started = true;
@@ -348,6 +350,15 @@ public final class VirtualDevice implements AutoCloseable {
     return options.latency();
   }
 
+  /**
+   * The device's log buffer, served by {@code logcat}; tests may add lines of other processes.
+   *
+   * @return the log
+   */
+  public DeviceLog log() {
+    return log;
+  }
+
   long now() {
     return options.clock().millis();
   }
@@ -380,6 +391,7 @@ public final class VirtualDevice implements AutoCloseable {
       long now = now();
       app.tap(x, y, now);
       tapLog.record(x, y, source, now);
+      log.app('D', "Arena", app.lastEvent());
     }
   }
 

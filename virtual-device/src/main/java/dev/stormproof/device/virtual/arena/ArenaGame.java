@@ -300,6 +300,16 @@ public final class ArenaGame implements VirtualApp {
   }
 
   @Override
+  public synchronized String lastEvent() {
+    return state.lastEvent == null ? "" : state.lastEvent;
+  }
+
+  @Override
+  public String versionName() {
+    return "2.4.1";
+  }
+
+  @Override
   public synchronized String dump(long nowMillis) {
     advance(nowMillis);
     Scene scene = new ArenaLayout(screenSize).scene(state, nowMillis);
