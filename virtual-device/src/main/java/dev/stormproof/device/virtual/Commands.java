@@ -69,7 +69,8 @@ final class Commands {
       case "dumpsys" -> dumpsys(args, io);
       case "cat" -> cat(args, io);
       case "test" -> test(args);
-      case "pidof" -> process.pidof(args, io);
+      // The app's modelled process (the app guard's view), else the pid its log lines carry.
+      case "pidof" -> process.pidof(args, io) == 0 ? 0 : pidof(args, io);
       case "setprop" -> process.setprop(args, io);
       // logcat -b crash -d: the app guard's crash buffer; any other dump: the main log.
       case "logcat" -> args.contains("-b") || !args.contains("-d") ? process.logcat(args, io) : device.log().logcat(args, io);
@@ -257,7 +258,7 @@ final class Commands {
       io.out("Starting: Intent { cmp=" + component + " }\n");
       app.start(device.now());
       if (device.log().appPid() == 0) {
-        device.log().appStarted(app.packageName(), component);
+        device.log().appStarted(app.packageName(), component, app.process(device.now()).map(AppProcess::pid).orElse(0));
       }
       device.log().app('I', "Arena", "Arena " + app.versionName() + " started, " + device.screenSize());
       return 0;
@@ -271,7 +272,7 @@ final class Commands {
     io.out("Starting: Intent { cmp=" + component + " }\n");
     DeviceLog log = device.log();
     if (log.appPid() == 0) {
-      log.appStarted(app.packageName(), component);
+      log.appStarted(app.packageName(), component, app.process(device.now()).map(AppProcess::pid).orElse(0));
     }
     int pid = log.appPid();
     log.add(pid, 'E', "AndroidRuntime", "FATAL EXCEPTION: main\nProcess: " + app.packageName() + ", PID: " + pid

@@ -43,9 +43,12 @@ public final class DeviceLog {
     }
   }
 
-  /** A new process for the app, logged as ActivityManager does; returns its pid. */
-  synchronized int appStarted(String packageName, String component) {
-    appPid = nextPid++;
+  /**
+   * A new process for the app, logged as ActivityManager does; returns its pid: {@code pid} when
+   * the app models its process (so logcat and {@code pidof} agree), else a new one.
+   */
+  synchronized int appStarted(String packageName, String component, int pid) {
+    appPid = pid > 0 ? pid : nextPid++;
     add(SYSTEM_PID, 'I', "ActivityManager", "Start proc " + appPid + ":" + packageName + "/u0a142 for top-activity {" + component + "}");
     return appPid;
   }

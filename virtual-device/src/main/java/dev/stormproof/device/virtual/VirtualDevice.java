@@ -149,7 +149,7 @@ public final class VirtualDevice implements AutoCloseable {
       return t;
     });
     app.start(now());
-    log.appStarted(app.packageName(), app.component());
+    log.appStarted(app.packageName(), app.component(), app.process(now()).map(AppProcess::pid).orElse(0));
     acceptor = new Thread(this::acceptLoop, prefix() + "accept");
     acceptor.setDaemon(true);
     started = true;
