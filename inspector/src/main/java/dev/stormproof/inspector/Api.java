@@ -55,6 +55,9 @@ final class Api {
         return new Reply("image/png", bench.heatmap(number(p, "shot"), text(p, "name")), Map.of());
       case "script":
         return Reply.json(Map.of("lines", bench.recorder.lines()));
+      case "text":
+        return Reply.json(bench.readText(number(p, "shot"),
+            new Region((int) number(p, "x"), (int) number(p, "y"), (int) number(p, "w"), (int) number(p, "h"))));
       default:
         break;
     }

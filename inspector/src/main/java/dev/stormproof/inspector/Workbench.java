@@ -96,6 +96,15 @@ final class Workbench {
 
   private record Analysis(TemplateLibrary lib, Vision vision, Frame frame) {}
 
+  /** The text in {@code box} of screen {@code shot}, read as tests read it, and the Java line that does so. */
+  Map<String, Object> readText(long shot, Region box) {
+    String text = withFrame(shot, a -> a.vision.text().read(box, a.frame));
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("text", text);
+    m.put("java", "vision.text().read(new Region(" + box.x() + ", " + box.y() + ", " + box.width() + ", " + box.height() + "))");
+    return m;
+  }
+
   /** Cuts {@code box} of screen {@code shot} into the template {@code name} and weighs it there. */
   Map<String, Object> saveTemplate(long shot, Region box, String name, boolean overwrite) {
     Screenshot s = shots.get(shot);

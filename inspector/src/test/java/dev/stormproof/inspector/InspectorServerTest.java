@@ -157,6 +157,35 @@ class InspectorServerTest {
   }
 
   @Test
+  void readsTheTextInABoxAsTestsReadIt() throws Exception {
+    var device = selection.devices().get(0);
+    device.startApp(dev.stormproof.device.virtual.arena.Arena.COMPONENT);
+    String[] play = new String[1];
+    org.awaitility.Awaitility.await("Arena's title with PLAY").atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> (play[0] = element(dev.stormproof.device.virtual.arena.Arena.state(device).getOrDefault("elements", ""), "play")) != null);
+    // "WxH@x,y", as Arena's ground truth prints it.
+    String[] wh = play[0].substring(0, play[0].indexOf('@')).split("x");
+    String[] xy = play[0].substring(play[0].indexOf('@') + 1).split(",");
+    String box = "x=" + xy[0] + "&y=" + xy[1] + "&w=" + wh[0] + "&h=" + wh[1];
+    HttpResponse<String> r = get(user, "api/text?shot=" + shot() + "&" + box);
+    assertThat(r.statusCode()).isEqualTo(200);
+    Map<String, Object> expected = new java.util.LinkedHashMap<>();
+    expected.put("text", "PLAY");
+    expected.put("java", "vision.text().read(new Region(" + xy[0] + ", " + xy[1] + ", " + wh[0] + ", " + wh[1] + "))");
+    assertThat(r.body()).isEqualTo(Json.write(expected));
+    assertThat(inspector.workbench().ledger().live("inspector")).isEmpty();
+  }
+
+  private static String element(String elements, String name) {
+    for (String e : elements.split("; ")) {
+      if (e.startsWith(name + " ")) {
+        return e.substring(name.length() + 1);
+      }
+    }
+    return null;
+  }
+
+  @Test
   void closeStopsListeningAndJoinsTheRequestThread() throws Exception {
     int port = inspector.uri().getPort();
     assertThat(Thread.getAllStackTraces().keySet().stream().map(Thread::getName))

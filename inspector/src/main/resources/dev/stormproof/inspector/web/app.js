@@ -149,6 +149,23 @@ async function save() {
   }
 }
 
+async function readText() {
+  const box = { x: $('bx').value, y: $('by').value, w: $('bw').value, h: $('bh').value };
+  try {
+    const { data } = await call('GET', 'text?' + new URLSearchParams({ shot: state.boxShot || state.shot, ...box }));
+    const el = $('preview');
+    el.replaceChildren();
+    const d = document.createElement('div');
+    d.id = 'preview-text';
+    d.textContent = data.text ? `Text: ${data.text}` : 'No text read in the box';
+    const code = document.createElement('code');
+    code.textContent = data.java;
+    el.append(d, code);
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
 function showPreview(p) {
   const el = $('preview');
   el.replaceChildren();
@@ -224,6 +241,7 @@ async function start() {
     say(e.message, true);
   }
   $('save').addEventListener('click', save);
+  $('read').addEventListener('click', readText);
   $('cancel').addEventListener('click', () => { setBox(null); $('live').checked = true; });
   $('match').addEventListener('click', () => matchAll().catch((e) => say(e.message, true)));
   $('zoom').addEventListener('change', layout);
