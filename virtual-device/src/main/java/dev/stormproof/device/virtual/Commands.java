@@ -69,8 +69,8 @@ final class Commands {
       case "dumpsys" -> dumpsys(args, io);
       case "cat" -> cat(args, io);
       case "test" -> test(args);
-      // The app's modelled process (the app guard's view), else the pid its log lines carry.
-      case "pidof" -> process.pidof(args, io) == 0 ? 0 : pidof(args, io);
+      // The app's modelled process only: a crashed or stopped app has none, whatever its log said.
+      case "pidof" -> process.pidof(args, io);
       case "setprop" -> process.setprop(args, io);
       // logcat -b crash -d: the app guard's crash buffer; any other dump: the main log.
       case "logcat" -> args.contains("-b") || !args.contains("-d") ? process.logcat(args, io) : device.log().logcat(args, io);
@@ -282,15 +282,6 @@ final class Commands {
     app.stop(device.now());
     log.appStopped(app.packageName(), "crash");
     return 0;
-  }
-
-  private int pidof(List<String> args, ShellIo io) throws IOException {
-    int pid = device.log().appPid();
-    if (args.size() == 1 && args.get(0).equals(device.app().packageName()) && pid != 0) {
-      io.out(pid + "\n");
-      return 0;
-    }
-    return 1;
   }
 
   /** {@code pkg/.Main} and {@code pkg/pkg.Main} name the same activity. */
