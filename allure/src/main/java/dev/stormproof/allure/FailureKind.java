@@ -14,6 +14,10 @@ public enum FailureKind {
   VISUAL("Visual"),
   /** {@code @LeakGuard} saw a counter grow. */
   LEAK("Leak"),
+  /** {@code @AppGuard}: the app under test crashed, died or stopped responding. */
+  APP_CRASH("App crash"),
+  /** {@code @AppGuard}: the app under test grew in memory, threads, descriptors or jank. */
+  APP_GROWTH("App growth"),
   /** A device call did not finish in time. */
   DEVICE_TIMEOUT("Device timeout"),
   /** The device failed: lost connection, malformed answer, failing command, no device. */
@@ -54,6 +58,13 @@ public enum FailureKind {
   public static FailureKind of(String message, String trace) {
     String m = message == null ? "" : message;
     String t = trace == null ? "" : trace;
+    // First: a crashed app also fails the test's own wait, which the guard keeps as suppressed.
+    if (m.startsWith("APP CRASH:") || m.startsWith("APP DIED:") || m.startsWith("APP NOT RESPONDING:")) {
+      return APP_CRASH;
+    }
+    if (m.startsWith("APP GREW:")) {
+      return APP_GROWTH;
+    }
     if (t.contains("dev.stormproof.vision.TemplateNotFoundError") || t.contains("dev.stormproof.vision.TemplateStillVisibleError")) {
       return VISUAL;
     }
@@ -89,6 +100,8 @@ public enum FailureKind {
       case VISUAL -> t.contains("TemplateStillVisibleError") ? "a template was still visible after its timeout"
           : "a template was not found in time";
       case LEAK -> "resources grew under @LeakGuard";
+      case APP_CRASH -> "the app crashed, died or stopped responding under @AppGuard";
+      case APP_GROWTH -> "the app grew under @AppGuard";
       case DEVICE_TIMEOUT -> "a device call did not finish in time";
       case DEVICE_FAULT -> exceptionName(t, "DeviceException");
       case TIMEOUT -> t.contains("TaskTimeoutException") ? "tasks still running at their deadline" : exceptionName(t, "TimeoutException");

@@ -44,4 +44,15 @@ class FailureKindTest {
         .isEqualTo("Error: boom … at N");
     assertThat(FailureKind.normalize("z".repeat(200))).hasSize(120).endsWith("…");
   }
+
+  @org.junit.jupiter.api.Test
+  void app_guard_failures_form_one_group_per_kind_even_with_a_suppressed_visual_failure() {
+    String trace = "java.lang.AssertionError: APP CRASH: ...\n\tSuppressed: dev.stormproof.vision.TemplateNotFoundError: x";
+    assertThat(headline("APP CRASH: @AppGuard after iteration 3 of Crash: app a.b (not running)", trace))
+        .isEqualTo("App crash: the app crashed, died or stopped responding under @AppGuard");
+    assertThat(headline("APP NOT RESPONDING: @AppGuard after iteration 2 of X", trace))
+        .isEqualTo("App crash: the app crashed, died or stopped responding under @AppGuard");
+    assertThat(headline("APP GREW: @AppGuard after iteration 5 of Leak: app a.b (pid 4306)", "java.lang.AssertionError: APP GREW"))
+        .isEqualTo("App growth: the app grew under @AppGuard");
+  }
 }

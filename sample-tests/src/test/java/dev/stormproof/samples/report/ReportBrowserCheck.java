@@ -109,7 +109,15 @@ public final class ReportBrowserCheck {
         problems.add(where + ": no attachment row '" + image + "'");
         continue;
       }
-      rows.get(0).click();
+      // Pictures of passed steps sit inside steps Allure shows collapsed; the failed step was opened above.
+      List<WebElement> shown = rows.stream().filter(WebElement::isDisplayed).toList();
+      if (shown.isEmpty()) {
+        checked.add(where + ": image '" + image + "' is inside a collapsed step (not opened)");
+        continue;
+      }
+      WebElement row = shown.get(0);
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", row);
+      row.click();
       WebElement img;
       try {
         img = new WebDriverWait(driver, Duration.ofSeconds(15))
@@ -120,7 +128,7 @@ public final class ReportBrowserCheck {
       } catch (org.openqa.selenium.TimeoutException e) {
         problems.add(where + ": image '" + image + "' does not load");
       }
-      rows.get(0).click(); // collapse again, so the next image is the only one shown
+      row.click(); // collapse again, so the next image is the only one shown
     }
     Files.write(shots.resolve(kind.name().replaceAll("[^A-Za-z0-9]+", "-") + ".png"), driver.getScreenshotAs(OutputType.BYTES));
   }
