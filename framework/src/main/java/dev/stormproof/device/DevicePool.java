@@ -156,21 +156,7 @@ public final class DevicePool implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    RuntimeException first = null;
-    for (Device d : all) {
-      try {
-        d.close();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    Closing.closeAll(all);
   }
 
   /** Exclusive use of one device until {@link #close()}; closing twice is harmless. Not for sharing across tests. */

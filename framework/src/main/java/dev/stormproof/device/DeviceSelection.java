@@ -120,21 +120,7 @@ public final class DeviceSelection implements AutoCloseable {
   }
 
   private static void closeAll(List<ProvidedDevices> opened) {
-    RuntimeException first = null;
-    for (ProvidedDevices p : opened) {
-      try {
-        p.close();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    Closing.closeAll(opened);
   }
 
   /**

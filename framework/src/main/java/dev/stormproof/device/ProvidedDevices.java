@@ -92,21 +92,6 @@ public final class ProvidedDevices implements AutoCloseable {
     for (int i = resources.size() - 1; i >= 0; i--) {
       order.add(resources.get(i));
     }
-    RuntimeException first = null;
-    for (AutoCloseable c : order) {
-      try {
-        c.close();
-      } catch (Exception e) {
-        RuntimeException r = e instanceof RuntimeException re ? re : new IllegalStateException("closing " + c + " failed", e);
-        if (first == null) {
-          first = r;
-        } else {
-          first.addSuppressed(r);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
+    Closing.closeAll(order);
   }
 }
